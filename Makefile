@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+# Without DATABASE_URL an embedded PostgreSQL (pgserver wheel) runs under .data/pg;
+# without REDIS_URL Celery uses kombu's filesystem broker under .data/broker.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EMBED := $(BIN)/python -m accountability.embedded
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+DEMO_SCALE ?= 0.01
+TEST_ARGS ?=
+
+.PHONY: run test install browser lint bench messages migrate clean-data
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium for the browser tests (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
+
+run: $(STAMP)
+	$(EMBED) sh -c '$(BIN)/python manage.py migrate --noinput && \
+	  $(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
+	  $(BIN)/python manage.py seed_demo --scale $(DEMO_SCALE) --seed 1 --once && \
+	  $(BIN)/python manage.py demo_logins --port $(PORT) && \
+	  PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start'
+
+test: $(STAMP) browser
+	$(EMBED) sh -c '$(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
+	  $(BIN)/python -m pytest -n 2 $(TEST_ARGS)'
+
+migrate: $(STAMP)
+	$(EMBED) $(BIN)/python manage.py migrate --noinput
+
+bench: $(STAMP)
+	$(EMBED) $(BIN)/python -m bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: $(STAMP)
+	$(EMBED) sh -c 'for l in fr zh_Hans; do $(BIN)/python manage.py makemessages -l $$l --ignore=.venv --ignore=.data -v0; done'
+
+clean-data:
+	rm -rf .data

@@ -1,0 +1,8 @@
+from django.conf import settings
+
+
+def navigation(request):
+    """Values every page's layout needs: the languages and whether the language is RTL."""
+    from django.utils.translation import get_language_bidi
+
+    return {"LANGUAGES": settings.LANGUAGES, "LANGUAGE_BIDI": get_language_bidi()}

@@ -1,0 +1,23 @@
+"""The object permissions that appointments grant on scope objects.
+
+Declared once and attached to every scope model (organization, country, duty station,
+area, warden zone). What each codename lets a user see or do is decided in
+accountability.core.scoping; which role grants which codename too.
+"""
+
+SCOPE_PERMISSIONS = (
+    ("view_people", "See every person and household in the scope, of every organization"),
+    ("change_people", "Keep the staff lists of every organization in the scope"),
+    ("view_own_org_people", "See the people of one's own organization in the scope"),
+    ("change_own_org_people", "Keep one's own organization's staff list in the scope"),
+    ("view_dependant_details", "See dependants' birth dates and addresses in the scope"),
+    ("view_structure", "See the security structure (areas, zones, appointments)"),
+    ("change_structure", "Change the security structure (areas, zones, phases)"),
+)
+
+ORGANIZATION_PERMISSIONS = SCOPE_PERMISSIONS + (
+    ("manage_appointments", "Appoint the organization's own people to agency roles"),
+    ("manage_users", "Manage the organization's logins"),
+    ("view_everything", "Read every row of every organization (UNSECOORD)"),
+    ("appoint_anyone", "Appoint anyone to any role (UNSECOORD)"),
+)

@@ -1,0 +1,98 @@
+"""People and their dependants."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accountability.core import scoping
+from actors.models import Dependant, Person
+
+PERSON_FIELDS = (
+    "family_name", "given_names", "index_number", "category", "contract_type", "grade", "email",
+    "phone", "radio_call_sign", "residential_address", "residential_zone", "is_active",
+    "duty_station", "user",
+)
+DEPENDANT_FIELDS = (
+    "family_name", "given_names", "relationship", "birth_date", "residential_address",
+    "lives_at_duty_station",
+)
+
+
+def _full_clean(obj, exclude=None) -> None:
+    obj.full_clean(exclude=exclude)
+
+
+@transaction.atomic
+def person_create(*, actor, organization, duty_station, **fields) -> Person:
+    if not scoping.may_create(actor, Person, organization=organization, duty_station=duty_station):
+        raise ValidationError({"duty_station": [_("You may not add people here.")]})
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
+    person = Person(organization=organization, duty_station=duty_station, **fields)
+    _full_clean(person)
+    person.save()
+    if person.user_id:
+        scoping.sync_rights(person.user)
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, **changes) -> Person:
+    """Change a person. Leaving (inactive) ends every appointment the same day."""
+    from .appointments import appointments_end_for_person
+
+    unknown = set(changes) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
+    old_user = person.user
+    old_station_id = person.duty_station_id
+    for name, value in changes.items():
+        setattr(person, name, value)
+    if person.duty_station_id != old_station_id and not scoping.may_create(
+        actor, Person, organization=person.organization, duty_station=person.duty_station
+    ):
+        raise ValidationError({"duty_station": [_("You may not move people to this duty station.")]})
+    _full_clean(person)
+    person.save()
+    if not person.is_active or person.duty_station_id != old_station_id:
+        appointments_end_for_person(
+            actor=actor,
+            person=person,
+            reason=_("Left the organization.") if not person.is_active else _("Moved to another duty station."),
+        )
+    for user in {old_user, person.user} - {None}:
+        scoping.sync_rights(user)
+    return person
+
+
+@transaction.atomic
+def dependant_create(*, actor, person: Person, **fields) -> Dependant:
+    if not scoping.may_create(actor, Dependant, person=person):
+        raise ValidationError({"person": [_("You may not add dependants to this person.")]})
+    unknown = set(fields) - set(DEPENDANT_FIELDS)
+    if unknown:
+        raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
+    dependant = Dependant(person=person, organization_id=person.organization_id, **fields)
+    _full_clean(dependant)
+    dependant.save()
+    return dependant
+
+
+@transaction.atomic
+def dependant_update(*, actor, dependant: Dependant, **changes) -> Dependant:
+    unknown = set(changes) - set(DEPENDANT_FIELDS)
+    if unknown:
+        raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
+    for name, value in changes.items():
+        setattr(dependant, name, value)
+    _full_clean(dependant)
+    dependant.save()
+    return dependant
+
+
+@transaction.atomic
+def dependant_delete(*, actor, dependant: Dependant) -> None:
+    dependant.delete()
