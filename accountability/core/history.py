@@ -1,0 +1,173 @@
+"""Reading the audit trail, scoped like the objects it is about.
+
+The event rows are written by database triggers (see ``audit``); this module only reads them:
+one object's history for its page, and the events a user may see for ``/api/v1/audit-events/``.
+Each entry carries who (user and username from the pghistory context, or the task or command
+named in it), when, what happened, and the values before and after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.db.models import OuterRef, Subquery
+
+from accountability.core import scoping
+
+# API name -> "app_label.Model" of every audited model; later apps add theirs with register().
+_TRACKED: dict[str, str] = {
+    "organization": "actors.Organization",
+    "country": "actors.Country",
+    "duty-station": "actors.DutyStation",
+    "security-phase-change": "actors.SecurityPhaseChange",
+    "area": "actors.Area",
+    "warden-zone": "actors.WardenZone",
+    "person": "actors.Person",
+    "dependant": "actors.Dependant",
+    "appointment": "actors.Appointment",
+    "staff-list-confirmation": "actors.StaffListConfirmation",
+    "user": "actors.User",
+}
+
+SNAPSHOT_EXCLUDE = {"pgh_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "pgh_context_id"}
+
+
+def register(key: str, label: str) -> None:
+    _TRACKED[key] = label
+
+
+def tracked_keys() -> list[str]:
+    return sorted(_TRACKED)
+
+
+def tracked_model(key: str) -> type[models.Model]:
+    return apps.get_model(_TRACKED[key])
+
+
+def key_for(model: type[models.Model]) -> str | None:
+    label = model._meta.label
+    return next((key for key, value in _TRACKED.items() if value == label), None)
+
+
+def event_model(model: type[models.Model]) -> type[models.Model]:
+    return apps.get_model(model._meta.app_label, f"{model.__name__}Event")
+
+
+@dataclasses.dataclass
+class HistoryEntry:
+    id: str
+    model: str
+    object_id: int
+    action: str
+    at: dt.datetime
+    user_id: int | None
+    username: str | None
+    source: str | None
+    changes: dict[str, list[Any]]
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def object_history(obj: models.Model, *, limit: int = 100) -> list[HistoryEntry]:
+    """The newest ``limit`` events of one object (the caller has already scoped ``obj``)."""
+    model = type(obj)
+    events = event_model(model).objects.filter(pgh_obj_id=obj.pk)
+    return _entries(key_for(model), events.order_by("-pgh_created_at", "-pgh_id")[:limit])
+
+
+def visible_history(
+    user,
+    *,
+    key: str | None = None,
+    object_id: int | None = None,
+    before: dt.datetime | None = None,
+    since: dt.datetime | None = None,
+    limit: int = 50,
+) -> list[HistoryEntry]:
+    """Events of objects ``user`` may see, newest first, across one or every audited model.
+
+    Deleted objects' events stay visible to whoever holds organization- or system-wide
+    rights over the model (they can no longer be joined to a scope).
+    """
+    keys = [key] if key else tracked_keys()
+    entries: list[HistoryEntry] = []
+    for name in keys:
+        model = tracked_model(name)
+        events = event_model(model).objects.filter(
+            pgh_obj_id__in=scoping.visible_to(user, model).values("pk")
+        )
+        if object_id is not None:
+            events = events.filter(pgh_obj_id=object_id)
+        if before is not None:
+            events = events.filter(pgh_created_at__lt=before)
+        if since is not None:
+            events = events.filter(pgh_created_at__gte=since)
+        entries.extend(_entries(name, events.order_by("-pgh_created_at", "-pgh_id")[:limit]))
+    entries.sort(key=lambda entry: (entry.at, entry.id), reverse=True)
+    return entries[:limit]
+
+
+def _entries(key: str | None, events) -> list[HistoryEntry]:
+    """Turn a sliced event queryset into entries with before/after values.
+
+    Queries: the events with their context (1), the previous snapshots (1), usernames (1).
+    """
+    model = events.model
+    previous = model.objects.filter(pgh_obj_id=OuterRef("pgh_obj_id"), pgh_id__lt=OuterRef("pgh_id"))
+    rows = list(
+        events.select_related("pgh_context").annotate(
+            prev_id=Subquery(previous.order_by("-pgh_id").values("pgh_id")[:1])
+        )
+    )
+    if not rows:
+        return []
+    fields = [f for f in model._meta.concrete_fields if f.attname not in SNAPSHOT_EXCLUDE]
+    prev_ids = [row.prev_id for row in rows if row.prev_id]
+    previous_rows = {row.pk: row for row in model.objects.filter(pk__in=prev_ids)} if prev_ids else {}
+    contexts = [row.pgh_context.metadata if row.pgh_context_id else {} for row in rows]
+    user_ids = {c.get("user") for c in contexts if isinstance(c.get("user"), int)}
+    User = apps.get_model("actors", "User")
+    usernames = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {}
+
+    entries = []
+    for row, context in zip(rows, contexts, strict=True):
+        before = previous_rows.get(row.prev_id)
+        changes: dict[str, list[Any]] = {}
+        for field in fields:
+            new = _plain(getattr(row, field.attname))
+            if row.pgh_label == "delete":
+                changes[field.attname] = [new, None]
+            elif before is None:
+                changes[field.attname] = [None, new]
+            else:
+                old = _plain(getattr(before, field.attname))
+                if old != new and field.attname != "updated_at":
+                    changes[field.attname] = [old, new]
+        user_id = context.get("user") if isinstance(context.get("user"), int) else None
+        entries.append(
+            HistoryEntry(
+                id=f"{key}:{row.pgh_id}",
+                model=key or model._meta.label,
+                object_id=row.pgh_obj_id,
+                action=row.pgh_label,
+                at=row.pgh_created_at,
+                user_id=user_id,
+                username=usernames.get(user_id),
+                source=context.get("source") or context.get("url"),
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def _plain(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "key"):  # zoneinfo
+        return str(value)
+    return value
