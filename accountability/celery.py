@@ -4,12 +4,25 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_init, beat_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accountability.settings.local")
 
 app = Celery("accountability")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def _make_filesystem_broker_folders(sender, **kwargs):
+    # kombu's filesystem transport (no REDIS_URL) expects its folders to exist.
+    from pathlib import Path
+
+    if str(sender.conf.broker_url).startswith("filesystem://"):
+        for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
+            folder = sender.conf.broker_transport_options.get(key)
+            if folder:
+                Path(folder).mkdir(parents=True, exist_ok=True)
 
 app.conf.beat_schedule = {
     # Appointments start and end on their dates; rights follow the same day (¶17, ¶19).
@@ -19,3 +32,14 @@ app.conf.beat_schedule = {
         "options": {"expires": 14 * 60},
     },
 }
+
+
+@worker_init.connect
+@beat_init.connect
+def _refuse_unsafe_production(**kwargs):
+    from django.conf import settings
+
+    if getattr(settings, "PRODUCTION", False):
+        from accountability.core.checks import refuse_unsafe_start
+
+        refuse_unsafe_start()

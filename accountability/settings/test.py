@@ -15,3 +15,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 DATABASES["default"]["TEST"] = {"NAME": DATABASES["default"]["NAME"] + "_test"}
 LANGUAGE_CODE = "en"
+# Serve static files from the finders: no collectstatic in tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
