@@ -4,7 +4,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
-from celery.signals import worker_init, beat_init
+from celery.signals import beat_init, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accountability.settings.local")
 
@@ -23,6 +23,7 @@ def _make_filesystem_broker_folders(sender, **kwargs):
             folder = sender.conf.broker_transport_options.get(key)
             if folder:
                 Path(folder).mkdir(parents=True, exist_ok=True)
+
 
 app.conf.beat_schedule = {
     # Appointments start and end on their dates; rights follow the same day (¶17, ¶19).

@@ -49,10 +49,13 @@ def test_queryset_update_is_recorded_for_every_row():
         assert latest.source == "bulk-test"
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE actors_personevent SET grade = 'X'",
-    "DELETE FROM actors_personevent",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE actors_personevent SET grade = 'X'",
+        "DELETE FROM actors_personevent",
+    ],
+)
 def test_event_tables_refuse_update_and_delete(statement):
     PersonFactory()
     with pytest.raises((InternalError, ProgrammingError)), transaction.atomic():
@@ -70,9 +73,7 @@ def test_visible_history_is_scoped_like_the_objects(outsider):
     hq_ids = {(e.model, e.object_id) for e in visible_history(hq, key="person", limit=500)}
     assert ("person", mine.pk) in hq_ids
     assert ("person", theirs.pk) not in hq_ids
-    outsider_people = {
-        e.object_id for e in visible_history(outsider, key="person", limit=500)
-    }
+    outsider_people = {e.object_id for e in visible_history(outsider, key="person", limit=500)}
     assert outsider_people == {outsider.person.pk}  # self only: no one of another org
     assert not [e for e in visible_history(outsider, key="appointment", limit=500)]
 

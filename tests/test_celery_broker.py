@@ -11,7 +11,13 @@ from django.utils import timezone
 from accountability.celery import app
 from actors import models as m
 from actors.tasks import apply_appointment_dates
-from actors.tests.factories import CountryFactory, DutyStationFactory, PersonFactory, UserFactory, appoint
+from actors.tests.factories import (
+    CountryFactory,
+    DutyStationFactory,
+    PersonFactory,
+    UserFactory,
+    appoint,
+)
 
 
 @pytest.fixture

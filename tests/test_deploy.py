@@ -57,8 +57,14 @@ def test_malformed_boolean_is_refused_with_its_name():
 def test_secret_can_come_from_a_file(tmp_path):
     secret = tmp_path / "secret"
     secret.write_text(GOOD_KEY + "\n")
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", ACC_SECRET_KEY="",
-                        ACC_SECRET_KEY_FILE=str(secret))
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        ACC_SECRET_KEY="",
+        ACC_SECRET_KEY_FILE=str(secret),
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import pghistory
 
+
 def track(**kwargs):
     """Decorator for domain models: full-row snapshots on insert, update and delete.
 

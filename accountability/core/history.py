@@ -118,7 +118,9 @@ def _entries(key: str | None, events) -> list[HistoryEntry]:
     Queries: the events with their context (1), the previous snapshots (1), usernames (1).
     """
     model = events.model
-    previous = model.objects.filter(pgh_obj_id=OuterRef("pgh_obj_id"), pgh_id__lt=OuterRef("pgh_id"))
+    previous = model.objects.filter(
+        pgh_obj_id=OuterRef("pgh_obj_id"), pgh_id__lt=OuterRef("pgh_id")
+    )
     rows = list(
         events.select_related("pgh_context").annotate(
             prev_id=Subquery(previous.order_by("-pgh_id").values("pgh_id")[:1])
@@ -128,11 +130,15 @@ def _entries(key: str | None, events) -> list[HistoryEntry]:
         return []
     fields = [f for f in model._meta.concrete_fields if f.attname not in SNAPSHOT_EXCLUDE]
     prev_ids = [row.prev_id for row in rows if row.prev_id]
-    previous_rows = {row.pk: row for row in model.objects.filter(pk__in=prev_ids)} if prev_ids else {}
+    previous_rows = (
+        {row.pk: row for row in model.objects.filter(pk__in=prev_ids)} if prev_ids else {}
+    )
     contexts = [row.pgh_context.metadata if row.pgh_context_id else {} for row in rows]
     user_ids = {c.get("user") for c in contexts if isinstance(c.get("user"), int)}
     User = apps.get_model("actors", "User")
-    usernames = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {}
+    usernames = (
+        dict(User.objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {}
+    )
 
     entries = []
     for row, context in zip(rows, contexts, strict=True):

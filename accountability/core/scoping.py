@@ -65,8 +65,13 @@ ROLE_GRANTS: dict[str, tuple[str, ...]] = {
 # Roles an HQ focal point may fill directly with its own organization's people. The
 # Designated Official appoints ASCs and wardens (¶17, ¶19) and UNSECOORD the rest.
 AGENCY_APPOINTABLE_ROLES = frozenset(
-    {"country_representative", "country_focal_point", "agency_security_officer", "smt",
-     "hq_focal_point"}
+    {
+        "country_representative",
+        "country_focal_point",
+        "agency_security_officer",
+        "smt",
+        "hq_focal_point",
+    }
 )
 
 # Who may see dependants' birth dates and addresses, besides the staff member: holders of
@@ -140,7 +145,10 @@ def _people_q(user, *, all_orgs: Iterable[str], own_org: Iterable[str], prefix: 
     p = prefix
     all_orgs, own_org = tuple(all_orgs), tuple(own_org)
     q = Q(**{f"{p}organization__in": granted(user, m.Organization, *all_orgs)})
-    for codes, extra in ((all_orgs, Q()), (own_org, Q(**{f"{p}organization_id": user.organization_id}))):
+    for codes, extra in (
+        (all_orgs, Q()),
+        (own_org, Q(**{f"{p}organization_id": user.organization_id})),
+    ):
         if not codes:
             continue
         q |= extra & (
@@ -208,8 +216,10 @@ def _appointments_in_scope_q(user, codenames: tuple[str, ...]) -> Q:
 
 def _areas_of(station_ids: QuerySet) -> QuerySet:
     # Areas through a subquery, not a join: Area -> stations is to-many and would repeat rows.
-    return _models().DutyStation.objects.filter(pk__in=station_ids, area__isnull=False).values(
-        "area_id"
+    return (
+        _models()
+        .DutyStation.objects.filter(pk__in=station_ids, area__isnull=False)
+        .values("area_id")
     )
 
 
@@ -242,23 +252,34 @@ def _rules():
     if _VISIBLE:
         return
     m = _models()
-    for reference in (m.Organization, m.Country, m.DutyStation, m.Area, m.WardenZone, m.Role,
-                      m.Responsibility, m.Competency):
+    for reference in (
+        m.Organization,
+        m.Country,
+        m.DutyStation,
+        m.Area,
+        m.WardenZone,
+        m.Role,
+        m.Responsibility,
+        m.Competency,
+    ):
         _VISIBLE[reference] = _everyone
     _EDITABLE[m.Organization] = _no_one  # superusers only (Django admin and forms)
     _EDITABLE[m.Country] = _no_one
     _EDITABLE[m.Role] = _no_one
     _EDITABLE[m.Responsibility] = _no_one
     _EDITABLE[m.Competency] = _no_one
-    _EDITABLE[m.DutyStation] = lambda u: Q(pk__in=granted(u, m.DutyStation, "change_structure")) | Q(
-        country__in=granted(u, m.Country, "change_structure")
+    _EDITABLE[m.DutyStation] = lambda u: (
+        Q(pk__in=granted(u, m.DutyStation, "change_structure"))
+        | Q(country__in=granted(u, m.Country, "change_structure"))
     )
-    _EDITABLE[m.Area] = lambda u: Q(country__in=granted(u, m.Country, "change_structure")) | Q(
-        pk__in=_areas_of(granted(u, m.DutyStation, "change_structure"))
+    _EDITABLE[m.Area] = lambda u: (
+        Q(country__in=granted(u, m.Country, "change_structure"))
+        | Q(pk__in=_areas_of(granted(u, m.DutyStation, "change_structure")))
     )
-    _EDITABLE[m.WardenZone] = lambda u: Q(
-        duty_station__in=granted(u, m.DutyStation, "change_structure")
-    ) | Q(duty_station__country__in=granted(u, m.Country, "change_structure"))
+    _EDITABLE[m.WardenZone] = lambda u: (
+        Q(duty_station__in=granted(u, m.DutyStation, "change_structure"))
+        | Q(duty_station__country__in=granted(u, m.Country, "change_structure"))
+    )
     _VISIBLE[m.SecurityPhaseChange] = _everyone
     _EDITABLE[m.SecurityPhaseChange] = _no_one  # written only by duty_station_set_phase
 
@@ -268,27 +289,35 @@ def _rules():
     _EDITABLE[m.Dependant] = lambda u: _person_editable_q(u, prefix="person__")
 
     _VISIBLE[m.Appointment] = _appointment_visible_q
-    _EDITABLE[m.Appointment] = lambda u: Q(
-        organization__in=granted(u, m.Organization, "manage_appointments"),
-        role__code__in=AGENCY_APPOINTABLE_ROLES,
-    ) | _holds_globally(u, "appoint_anyone")
+    _EDITABLE[m.Appointment] = lambda u: (
+        Q(
+            organization__in=granted(u, m.Organization, "manage_appointments"),
+            role__code__in=AGENCY_APPOINTABLE_ROLES,
+        )
+        | _holds_globally(u, "appoint_anyone")
+    )
 
-    _VISIBLE[m.User] = lambda u: Q(pk=u.pk) | Q(
-        organization__in=granted(u, m.Organization, "manage_users")
-    ) | _holds_globally(u, "view_everything")
+    _VISIBLE[m.User] = lambda u: (
+        Q(pk=u.pk)
+        | Q(organization__in=granted(u, m.Organization, "manage_users"))
+        | _holds_globally(u, "view_everything")
+    )
     _EDITABLE[m.User] = lambda u: Q(organization__in=granted(u, m.Organization, "manage_users"))
 
-    _VISIBLE[m.StaffListConfirmation] = lambda u: Q(
-        organization__in=granted(u, m.Organization, "view_people")
-    ) | Q(duty_station__in=granted(u, m.DutyStation, "view_people")) | Q(
-        duty_station__country__in=granted(u, m.Country, "view_people")
-    ) | Q(
-        organization_id=u.organization_id,
-        duty_station__in=granted(u, m.DutyStation, "view_own_org_people"),
-    ) | Q(
-        organization_id=u.organization_id,
-        duty_station__country__in=granted(u, m.Country, "view_own_org_people"),
-    ) | _holds_globally(u, "view_everything")
+    _VISIBLE[m.StaffListConfirmation] = lambda u: (
+        Q(organization__in=granted(u, m.Organization, "view_people"))
+        | Q(duty_station__in=granted(u, m.DutyStation, "view_people"))
+        | Q(duty_station__country__in=granted(u, m.Country, "view_people"))
+        | Q(
+            organization_id=u.organization_id,
+            duty_station__in=granted(u, m.DutyStation, "view_own_org_people"),
+        )
+        | Q(
+            organization_id=u.organization_id,
+            duty_station__country__in=granted(u, m.Country, "view_own_org_people"),
+        )
+        | _holds_globally(u, "view_everything")
+    )
     _EDITABLE[m.StaffListConfirmation] = _no_one  # written only by stafflist_confirm
 
 
@@ -339,9 +368,12 @@ def may_appoint(user, *, person, role) -> bool:
         _holds_globally(user, "appoint_anyone"), pk=user.organization_id
     ).exists():
         return True
-    return role.code in AGENCY_APPOINTABLE_ROLES and m.Organization.objects.filter(
-        pk=person.organization_id, id__in=granted(user, m.Organization, "manage_appointments")
-    ).exists()
+    return (
+        role.code in AGENCY_APPOINTABLE_ROLES
+        and m.Organization.objects.filter(
+            pk=person.organization_id, id__in=granted(user, m.Organization, "manage_appointments")
+        ).exists()
+    )
 
 
 def may_create(user, model: type[models.Model], **parent) -> bool:
@@ -391,9 +423,12 @@ def _scope_allows_people(user, organization, station) -> bool:
             Q(pk__in=granted(user, m.DutyStation, *own_codes))
             | Q(country__in=granted(user, m.Country, *own_codes))
         )
-    return covered.exists() or m.Organization.objects.filter(
-        pk=organization.pk, id__in=granted(user, m.Organization, *all_codes)
-    ).exists()
+    return (
+        covered.exists()
+        or m.Organization.objects.filter(
+            pk=organization.pk, id__in=granted(user, m.Organization, *all_codes)
+        ).exists()
+    )
 
 
 def can_change(user, obj) -> bool:

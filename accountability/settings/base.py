@@ -166,7 +166,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STAFF_LIST_MAX_BYTES = env_int("ACC_STAFF_LIST_MAX_BYTES", 5 * 1024 * 1024)
 STAFF_LIST_MAX_ROWS = env_int("ACC_STAFF_LIST_MAX_ROWS", 20000)
 
-EMAIL_BACKEND = env.str("ACC_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.str(
+    "ACC_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = env.str("ACC_DEFAULT_FROM_EMAIL", default="security-accountability@localhost")
 EMAIL_HOST = env.str("ACC_EMAIL_HOST", default="localhost")
 EMAIL_PORT = env_int("ACC_EMAIL_PORT", 25)
@@ -261,5 +263,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("ACC_LOG_LEVEL", default="INFO")},
 }
 
-# Days after which an unconfirmed staff list counts as stale a staff list before it counts as stale (¶16(d)).
+# Days after which a staff list not re-confirmed counts as stale (¶16(d)).
 STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS = env_int("ACC_STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS", 90)

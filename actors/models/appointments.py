@@ -96,7 +96,9 @@ class Appointment(BaseModel):
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
         constraints = [
-            models.CheckConstraint(name="appointment_exactly_one_scope", condition=_exactly_one_scope()),
+            models.CheckConstraint(
+                name="appointment_exactly_one_scope", condition=_exactly_one_scope()
+            ),
             models.CheckConstraint(
                 name="appointment_end_after_start",
                 condition=models.Q(end_date__isnull=True)

@@ -47,7 +47,9 @@ class Person(BaseModel):
         _("index number"), max_length=30, help_text=_("The organization's staff index number.")
     )
     category = models.CharField(_("category"), max_length=20, choices=PersonCategory.choices)
-    contract_type = models.CharField(_("contract type"), max_length=20, choices=ContractType.choices)
+    contract_type = models.CharField(
+        _("contract type"), max_length=20, choices=ContractType.choices
+    )
     grade = models.CharField(_("grade"), max_length=20, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -97,7 +99,11 @@ class Person(BaseModel):
         if self.residential_zone_id and self.duty_station_id:
             if self.residential_zone.duty_station_id != self.duty_station_id:
                 errors["residential_zone"] = _("The zone must be in the person's duty station.")
-        if self.user_id and self.organization_id and self.user.organization_id != self.organization_id:
+        if (
+            self.user_id
+            and self.organization_id
+            and self.user.organization_id != self.organization_id
+        ):
             errors["user"] = _("The login belongs to another organization.")
         if errors:
             raise ValidationError(errors)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 from accountability.core.audit import audit_context
-from actors.models.appointments import SCOPE_FIELDS
 from actors.models import (
     Appointment,
     AppointmentStatus,
@@ -26,6 +25,7 @@ from actors.models import (
     ScopeKind,
     WardenZone,
 )
+from actors.models.appointments import SCOPE_FIELDS
 
 SCOPE_KIND_OF = {
     Organization: ScopeKind.ORGANIZATION,
@@ -58,18 +58,33 @@ def validate_scope(*, person: Person, role: Role, scope) -> ScopeKind:
     """The per-role scope rules; raises ValidationError naming the field."""
     kind = SCOPE_KIND_OF.get(type(scope))
     if not role.is_appointable:
-        raise ValidationError({"role": [_("This role is held by all personnel; it is not appointed.")]})
+        raise ValidationError(
+            {"role": [_("This role is held by all personnel; it is not appointed.")]}
+        )
     if kind is None or kind not in role.scope_kinds:
         allowed = ", ".join(str(ScopeKind(k).label) for k in role.scope_kinds)
-        raise ValidationError({"scope": [_("%(role)s is appointed over: %(allowed)s.") % {
-            "role": role.name, "allowed": allowed}]})
+        raise ValidationError(
+            {
+                "scope": [
+                    _("%(role)s is appointed over: %(allowed)s.")
+                    % {"role": role.name, "allowed": allowed}
+                ]
+            }
+        )
     if role.unsecoord_only:
-        if person.organization.kind != OrganizationKind.UNSECOORD or scope.kind != OrganizationKind.UNSECOORD:
-            raise ValidationError({"person": [_("Only UNSECOORD staff hold this role, over UNSECOORD.")]})
+        if (
+            person.organization.kind != OrganizationKind.UNSECOORD
+            or scope.kind != OrganizationKind.UNSECOORD
+        ):
+            raise ValidationError(
+                {"person": [_("Only UNSECOORD staff hold this role, over UNSECOORD.")]}
+            )
         return kind
     if kind == ScopeKind.ORGANIZATION:
         if scope.pk != person.organization_id:
-            raise ValidationError({"scope": [_("An agency role applies to the person's own organization.")]})
+            raise ValidationError(
+                {"scope": [_("An agency role applies to the person's own organization.")]}
+            )
         return kind
     if role.code not in ROAMING_ROLES and not _scope_contains_station(scope, person.duty_station):
         raise ValidationError({"scope": [_("The scope must include the person's duty station.")]})
@@ -77,7 +92,9 @@ def validate_scope(*, person: Person, role: Role, scope) -> ScopeKind:
 
 
 def _overlapping(queryset, start: dt.date, end: dt.date | None):
-    qs = queryset.filter(status__in=LIVE_STATUSES).filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+    qs = queryset.filter(status__in=LIVE_STATUSES).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=start)
+    )
     if end is not None:
         qs = qs.filter(start_date__lte=end)
     return qs
@@ -111,21 +128,29 @@ def appointment_create(
         raise ValidationError({"end_date": [_("The end date is in the past.")]})
     kind = validate_scope(person=person, role=role, scope=scope)
     if is_ad_interim and role.code != "designated_official":
-        raise ValidationError({"is_ad_interim": [_("Only a Designated Official is appointed ad interim.")]})
+        raise ValidationError(
+            {"is_ad_interim": [_("Only a Designated Official is appointed ad interim.")]}
+        )
 
     field = SCOPE_FIELDS[kind]
     same = Appointment.objects.filter(person=person, role=role, **{field: scope})
     if _overlapping(same, start_date, end_date).exists():
-        raise ValidationError({"start_date": [_("The person already holds this role here for these dates.")]})
+        raise ValidationError(
+            {"start_date": [_("The person already holds this role here for these dates.")]}
+        )
     if role.code == "designated_official" and kind == ScopeKind.COUNTRY and not is_ad_interim:
         # One Designated Official per country (¶8). Lock the country so that two
         # concurrent appointments cannot both pass the check.
         Country.objects.select_for_update().get(pk=scope.pk)
-        others = Appointment.objects.filter(
-            role=role, scope_country=scope, is_ad_interim=False
-        )
+        others = Appointment.objects.filter(role=role, scope_country=scope, is_ad_interim=False)
         if _overlapping(others, start_date, end_date).exists():
-            raise ValidationError({"scope": [_("This country already has a Designated Official for these dates (¶8).")]})
+            raise ValidationError(
+                {
+                    "scope": [
+                        _("This country already has a Designated Official for these dates (¶8).")
+                    ]
+                }
+            )
 
     appointment = Appointment.objects.create(
         organization_id=person.organization_id,
@@ -177,7 +202,9 @@ def appointment_end(
 def appointments_end_for_person(*, actor, person: Person, reason: str) -> int:
     """The person left: every live appointment ends the same day (¶17, ¶19)."""
     count = 0
-    for appointment in person.appointments.filter(status__in=LIVE_STATUSES).select_related("person"):
+    for appointment in person.appointments.filter(status__in=LIVE_STATUSES).select_related(
+        "person"
+    ):
         appointment_end(actor=actor, appointment=appointment, reason=reason)
         count += 1
     return count

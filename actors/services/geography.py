@@ -15,14 +15,22 @@ from actors.models import Area, DutyStation, SecurityPhaseChange, WardenZone
 
 @transaction.atomic
 def duty_station_set_phase(
-    *, actor, duty_station: DutyStation, phase: int, effective_from: dt.date | None = None, reason: str = ""
+    *,
+    actor,
+    duty_station: DutyStation,
+    phase: int,
+    effective_from: dt.date | None = None,
+    reason: str = "",
 ) -> SecurityPhaseChange:
     """Record a phase change; the station's current phase follows the latest effective one."""
     if not scoping.can_change(actor, duty_station):
         raise ValidationError({"duty_station": [_("You may not change this duty station.")]})
     effective_from = effective_from or timezone.localdate()
     change = SecurityPhaseChange(
-        duty_station=duty_station, phase=phase, effective_from=effective_from, reason=reason,
+        duty_station=duty_station,
+        phase=phase,
+        effective_from=effective_from,
+        reason=reason,
         declared_by=actor,
     )
     change.full_clean()

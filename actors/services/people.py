@@ -10,12 +10,27 @@ from accountability.core import scoping
 from actors.models import Dependant, Person
 
 PERSON_FIELDS = (
-    "family_name", "given_names", "index_number", "category", "contract_type", "grade", "email",
-    "phone", "radio_call_sign", "residential_address", "residential_zone", "is_active",
-    "duty_station", "user",
+    "family_name",
+    "given_names",
+    "index_number",
+    "category",
+    "contract_type",
+    "grade",
+    "email",
+    "phone",
+    "radio_call_sign",
+    "residential_address",
+    "residential_zone",
+    "is_active",
+    "duty_station",
+    "user",
 )
 DEPENDANT_FIELDS = (
-    "family_name", "given_names", "relationship", "birth_date", "residential_address",
+    "family_name",
+    "given_names",
+    "relationship",
+    "birth_date",
+    "residential_address",
     "lives_at_duty_station",
 )
 
@@ -54,14 +69,18 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     if person.duty_station_id != old_station_id and not scoping.may_create(
         actor, Person, organization=person.organization, duty_station=person.duty_station
     ):
-        raise ValidationError({"duty_station": [_("You may not move people to this duty station.")]})
+        raise ValidationError(
+            {"duty_station": [_("You may not move people to this duty station.")]}
+        )
     _full_clean(person)
     person.save()
     if not person.is_active or person.duty_station_id != old_station_id:
         appointments_end_for_person(
             actor=actor,
             person=person,
-            reason=_("Left the organization.") if not person.is_active else _("Moved to another duty station."),
+            reason=_("Left the organization.")
+            if not person.is_active
+            else _("Moved to another duty station."),
         )
     for user in {old_user, person.user} - {None}:
         scoping.sync_rights(user)

@@ -16,7 +16,9 @@ def stafflist_confirm(*, actor, organization, duty_station) -> StaffListConfirma
     """Record that ``actor`` confirmed the organization's list at the station is current."""
     if not scoping.may_create(actor, Person, organization=organization, duty_station=duty_station):
         raise ValidationError({"duty_station": [_("You do not keep this staff list.")]})
-    people = Person.objects.filter(organization=organization, duty_station=duty_station, is_active=True)
+    people = Person.objects.filter(
+        organization=organization, duty_station=duty_station, is_active=True
+    )
     return StaffListConfirmation.objects.create(
         organization=organization,
         duty_station=duty_station,

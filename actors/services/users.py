@@ -13,13 +13,23 @@ from actors.models import Person, User
 
 @transaction.atomic
 def user_create(
-    *, actor, organization, username: str, email: str = "", password: str | None = None,
-    person: Person | None = None, first_name: str = "", last_name: str = "",
+    *,
+    actor,
+    organization,
+    username: str,
+    email: str = "",
+    password: str | None = None,
+    person: Person | None = None,
+    first_name: str = "",
+    last_name: str = "",
 ) -> User:
     if not scoping.may_create(actor, User, organization=organization):
         raise ValidationError({"organization": [_("You may not add logins to this organization.")]})
     user = User(
-        organization=organization, username=username, email=email, first_name=first_name,
+        organization=organization,
+        username=username,
+        email=email,
+        first_name=first_name,
         last_name=last_name,
     )
     if password:
@@ -56,7 +66,9 @@ def user_update(*, actor, user: User, **changes) -> User:
     allowed = {"email", "first_name", "last_name", "is_active"}
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError({name: [_("This field cannot be changed here.")] for name in sorted(unknown)})
+        raise ValidationError(
+            {name: [_("This field cannot be changed here.")] for name in sorted(unknown)}
+        )
     for name, value in changes.items():
         setattr(user, name, value)
     user.full_clean(exclude=["password"])

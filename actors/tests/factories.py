@@ -100,14 +100,20 @@ def role(code: str) -> m.Role:
 
 
 def unsecoord_org() -> m.Organization:
-    return OrganizationFactory(code="unsecoord", name="UNSECOORD", kind=m.OrganizationKind.UNSECOORD)
+    return OrganizationFactory(
+        code="unsecoord", name="UNSECOORD", kind=m.OrganizationKind.UNSECOORD
+    )
 
 
 def superuser() -> m.User:
-    return UserFactory(username="root", is_superuser=True, is_staff=True, organization=unsecoord_org())
+    return UserFactory(
+        username="root", is_superuser=True, is_staff=True, organization=unsecoord_org()
+    )
 
 
-def appoint(person: m.Person, role_code: str, scope, *, start=None, end=None, **kwargs) -> m.Appointment:
+def appoint(
+    person: m.Person, role_code: str, scope, *, start=None, end=None, **kwargs
+) -> m.Appointment:
     """Appoint through the service, acting as a superuser, so rights are granted for real."""
     from actors.services.appointments import appointment_create
 

@@ -8,7 +8,11 @@ from django.utils import timezone
 
 from accountability.core.scoping import visible_to
 from actors import models as m
-from actors.services.appointments import apply_appointment_dates, appointment_create, appointment_end
+from actors.services.appointments import (
+    apply_appointment_dates,
+    appointment_create,
+    appointment_end,
+)
 from actors.services.people import person_update
 from actors.services.users import user_link_person, user_update
 from actors.tests.factories import (
@@ -42,16 +46,26 @@ def errors_of(excinfo) -> dict:
 def test_scope_kind_must_fit_the_role(root):
     person = PersonFactory()
     with pytest.raises(ValidationError) as excinfo:
-        appointment_create(actor=root, person=person, role=role("warden"),
-                           scope=person.duty_station, start_date=TODAY)
+        appointment_create(
+            actor=root,
+            person=person,
+            role=role("warden"),
+            scope=person.duty_station,
+            start_date=TODAY,
+        )
     assert "scope" in errors_of(excinfo)
 
 
 def test_personnel_is_not_an_appointed_role(root):
     person = PersonFactory()
     with pytest.raises(ValidationError) as excinfo:
-        appointment_create(actor=root, person=person, role=role("personnel"),
-                           scope=person.duty_station, start_date=TODAY)
+        appointment_create(
+            actor=root,
+            person=person,
+            role=role("personnel"),
+            scope=person.duty_station,
+            start_date=TODAY,
+        )
     assert "role" in errors_of(excinfo)
 
 
@@ -59,8 +73,9 @@ def test_scope_must_include_the_persons_station(root):
     person = PersonFactory()
     elsewhere = WardenZoneFactory()
     with pytest.raises(ValidationError) as excinfo:
-        appointment_create(actor=root, person=person, role=role("warden"), scope=elsewhere,
-                           start_date=TODAY)
+        appointment_create(
+            actor=root, person=person, role=role("warden"), scope=elsewhere, start_date=TODAY
+        )
     assert errors_of(excinfo)["scope"] == ["The scope must include the person's duty station."]
 
 
@@ -72,8 +87,9 @@ def test_one_designated_official_per_country(root):
         appoint(PersonFactory(duty_station=station), "designated_official", country)
     assert "¶8" in errors_of(excinfo)["scope"][0]
     # A DO ad interim may serve alongside (¶8(b)).
-    interim = appoint(PersonFactory(duty_station=station), "designated_official", country,
-                      is_ad_interim=True)
+    interim = appoint(
+        PersonFactory(duty_station=station), "designated_official", country, is_ad_interim=True
+    )
     assert interim.status == m.AppointmentStatus.ACTIVE
 
 
@@ -81,8 +97,13 @@ def test_unsecoord_roles_are_held_by_unsecoord_staff_only(root):
     unsecoord = unsecoord_org()
     agency_person = PersonFactory()
     with pytest.raises(ValidationError) as excinfo:
-        appointment_create(actor=root, person=agency_person, role=role("unsecoord_inspector"),
-                           scope=unsecoord, start_date=TODAY)
+        appointment_create(
+            actor=root,
+            person=agency_person,
+            role=role("unsecoord_inspector"),
+            scope=unsecoord,
+            start_date=TODAY,
+        )
     assert "person" in errors_of(excinfo)
 
 
@@ -90,17 +111,32 @@ def test_hq_focal_point_appoints_own_people_to_agency_roles_only():
     org = OrganizationFactory()
     hq = user_with_role("hq_focal_point", org, organization=org)
     own = PersonFactory(organization=org)
-    rep = appointment_create(actor=hq, person=own, role=role("country_representative"),
-                             scope=own.duty_station, start_date=TODAY)
+    rep = appointment_create(
+        actor=hq,
+        person=own,
+        role=role("country_representative"),
+        scope=own.duty_station,
+        start_date=TODAY,
+    )
     assert rep.appointed_by == hq
     with pytest.raises(ValidationError) as excinfo:
-        appointment_create(actor=hq, person=own, role=role("designated_official"),
-                           scope=own.duty_station, start_date=TODAY)
+        appointment_create(
+            actor=hq,
+            person=own,
+            role=role("designated_official"),
+            scope=own.duty_station,
+            start_date=TODAY,
+        )
     assert "role" in errors_of(excinfo)
     other = PersonFactory()
     with pytest.raises(ValidationError):
-        appointment_create(actor=hq, person=other, role=role("country_representative"),
-                           scope=other.duty_station, start_date=TODAY)
+        appointment_create(
+            actor=hq,
+            person=other,
+            role=role("country_representative"),
+            scope=other.duty_station,
+            start_date=TODAY,
+        )
 
 
 def test_future_appointment_grants_nothing_until_it_starts():
@@ -110,8 +146,9 @@ def test_future_appointment_grants_nothing_until_it_starts():
     person = PersonFactory(organization=user.organization, duty_station=station, user=user)
     PersonFactory(duty_station=station)  # someone of another organization there
     start = TODAY + dt.timedelta(days=3)
-    appointment = appoint(person, "designated_official", country, start=start,
-                          end=start + dt.timedelta(days=10))
+    appointment = appoint(
+        person, "designated_official", country, start=start, end=start + dt.timedelta(days=10)
+    )
     assert appointment.status == m.AppointmentStatus.PENDING
     assert visible_to(user, m.Person).count() == 1
 
@@ -121,7 +158,10 @@ def test_future_appointment_grants_nothing_until_it_starts():
     assert visible_to(user, m.Person).count() == 2
     assert apply_appointment_dates(today=start) == {"started": 0, "ended": 0}  # idempotent
 
-    assert apply_appointment_dates(today=start + dt.timedelta(days=11)) == {"started": 0, "ended": 1}
+    assert apply_appointment_dates(today=start + dt.timedelta(days=11)) == {
+        "started": 0,
+        "ended": 1,
+    }
     appointment.refresh_from_db()
     assert appointment.status == m.AppointmentStatus.ENDED
     assert visible_to(user, m.Person).count() == 1

@@ -42,8 +42,16 @@ def world(outsider):
     for person in people.values():
         DependantFactory(person=person)
     return {
-        "country": country, "capital": capital, "field": field, "abroad": abroad, "area": area,
-        "zone": zone, "a": a, "b": b, "people": people, "outsider": outsider,
+        "country": country,
+        "capital": capital,
+        "field": field,
+        "abroad": abroad,
+        "area": area,
+        "zone": zone,
+        "a": a,
+        "b": b,
+        "people": people,
+        "outsider": outsider,
     }
 
 
