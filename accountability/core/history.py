@@ -14,7 +14,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from accountability.core import scoping
 
@@ -88,12 +88,21 @@ def visible_history(
     before: dt.datetime | None = None,
     since: dt.datetime | None = None,
     limit: int = 50,
+    before_event: str | None = None,
 ) -> list[HistoryEntry]:
     """Events of objects ``user`` may see, newest first, across one or every audited model.
 
     Deleted objects' events stay visible to whoever holds organization- or system-wide
     rights over the model (they can no longer be joined to a scope).
+
+    Keyset paging: pass the last entry's ``at`` as ``before`` and its ``id`` as
+    ``before_event``; events of one transaction share a timestamp (a bulk update writes many),
+    so the time alone would skip the rest of them.
     """
+    cursor_key, cursor_pgh_id = None, None
+    if before is not None and before_event:
+        cursor_key, _, raw_id = before_event.rpartition(":")
+        cursor_pgh_id = int(raw_id) if raw_id.isdigit() else None
     keys = [key] if key else tracked_keys()
     entries: list[HistoryEntry] = []
     for name in keys:
@@ -103,13 +112,25 @@ def visible_history(
         )
         if object_id is not None:
             events = events.filter(pgh_obj_id=object_id)
-        if before is not None:
+        if before is not None and cursor_pgh_id is not None and name <= cursor_key:
+            # Order is (at, key, pgh_id) descending: ties at ``before`` continue below it.
+            tie = Q(pgh_created_at=before)
+            if name == cursor_key:
+                tie &= Q(pgh_id__lt=cursor_pgh_id)
+            events = events.filter(Q(pgh_created_at__lt=before) | tie)
+        elif before is not None:
             events = events.filter(pgh_created_at__lt=before)
         if since is not None:
             events = events.filter(pgh_created_at__gte=since)
         entries.extend(_entries(name, events.order_by("-pgh_created_at", "-pgh_id")[:limit]))
-    entries.sort(key=lambda entry: (entry.at, entry.id), reverse=True)
+    entries.sort(key=_order, reverse=True)
     return entries[:limit]
+
+
+def _order(entry: HistoryEntry) -> tuple:
+    # The numeric event id, not the "key:id" text ("person:9" sorts after "person:10").
+    key, _, pgh_id = entry.id.rpartition(":")
+    return (entry.at, key, int(pgh_id))
 
 
 def _entries(key: str | None, events) -> list[HistoryEntry]:
