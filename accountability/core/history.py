@@ -92,8 +92,9 @@ def visible_history(
 ) -> list[HistoryEntry]:
     """Events of objects ``user`` may see, newest first, across one or every audited model.
 
-    Deleted objects' events stay visible to whoever holds organization- or system-wide
-    rights over the model (they can no longer be joined to a scope).
+    Events are matched to the objects as they are now: events of a deleted object can no
+    longer be joined to a scope, so only superusers see them here (the object's page and the
+    Django admin keep them).
 
     Keyset paging: pass the last entry's ``at`` as ``before`` and its ``id`` as
     ``before_event``; events of one transaction share a timestamp (a bulk update writes many),

@@ -36,7 +36,21 @@ DEPENDANT_FIELDS = (
 
 
 def _full_clean(obj, exclude=None) -> None:
+    if isinstance(obj, Person) and obj.index_number:
+        # Name the field: the unique constraint alone reports a non-field error.
+        taken = Person.objects.filter(
+            organization_id=obj.organization_id, index_number=obj.index_number
+        ).exclude(pk=obj.pk)
+        if taken.exists():
+            raise ValidationError(
+                {"index_number": [_("This index number is already used in the organization.")]}
+            )
     obj.full_clean(exclude=exclude)
+
+
+def _require_change(actor, obj) -> None:
+    if not scoping.can_change(actor, obj):
+        raise ValidationError({"__all__": [_("You may not change this record.")]})
 
 
 @transaction.atomic
@@ -59,6 +73,7 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     """Change a person. Leaving (inactive) ends every appointment the same day."""
     from .appointments import appointments_end_for_person
 
+    _require_change(actor, person)
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
@@ -102,6 +117,7 @@ def dependant_create(*, actor, person: Person, **fields) -> Dependant:
 
 @transaction.atomic
 def dependant_update(*, actor, dependant: Dependant, **changes) -> Dependant:
+    _require_change(actor, dependant)
     unknown = set(changes) - set(DEPENDANT_FIELDS)
     if unknown:
         raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
@@ -114,4 +130,5 @@ def dependant_update(*, actor, dependant: Dependant, **changes) -> Dependant:
 
 @transaction.atomic
 def dependant_delete(*, actor, dependant: Dependant) -> None:
+    _require_change(actor, dependant)
     dependant.delete()

@@ -113,3 +113,10 @@ def test_schema_generates_without_warnings(tmp_path):
         "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml")
     )
     assert (tmp_path / "schema.yaml").read_text().startswith("openapi: 3")
+
+
+@pytest.mark.django_db
+def test_unknown_api_url_answers_the_json_error_format(client):
+    response = client.get("/api/v1/no-such-resource/")
+    assert response.status_code == 404
+    assert response.json()["errors"][0]["code"] == "not_found"
