@@ -200,7 +200,7 @@ class DutyStationViewSet(UpdateModelMixin, ReadOnlyScopedViewSet):
         return geography.structure_update(actor=self.request.user, obj=obj, **data)
 
     @action(detail=True, methods=["post"])
-    def phase(self, request, pk=None):
+    def phase(self, request, pk=None, format=None):
         station = self.get_object()
         data = self.validated(s.PhaseChangeInputSerializer)
         change = geography.duty_station_set_phase(actor=request.user, duty_station=station, **data)
@@ -212,7 +212,7 @@ class DutyStationViewSet(UpdateModelMixin, ReadOnlyScopedViewSet):
         return Response(row, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["get"], filter_backends=[])
-    def phases(self, request, pk=None):
+    def phases(self, request, pk=None, format=None):
         station_id = self.row_for(pk)["id"]
         changes = scoping.visible_to(request.user, m.SecurityPhaseChange).filter(
             duty_station_id=station_id
@@ -434,7 +434,7 @@ class AppointmentViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
         return appointment_services.appointment_create(actor=self.request.user, scope=scope, **data)
 
     @action(detail=True, methods=["post"])
-    def end(self, request, pk=None):
+    def end(self, request, pk=None, format=None):
         appointment = self.get_object()
         data = self.validated(s.AppointmentEndSerializer)
         appointment_services.appointment_end(

@@ -1,0 +1,273 @@
+"""Tenant isolation over every URL the project serves.
+
+A user of organization A — here A's HQ focal point, who may see and change everything of A —
+sends organization B's ids in the path, the query string and the body of every URL pattern,
+with every method. Objects of B answer 404 (never 403), lists, exports and searches show none
+of B's rows, and nothing of B is written. The patterns are walked from the URL resolver, so a
+new endpoint fails this test until it is classified below.
+"""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
+
+from actors import models as m
+from actors.tests.factories import (
+    AreaFactory,
+    CountryFactory,
+    DependantFactory,
+    DutyStationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+    WardenZoneFactory,
+    appoint,
+    user_with_role,
+)
+
+MARKER = "zqxmarker"  # starts every name of B's rows; searched for, so pages may echo it
+LEAK = re.compile(MARKER + r"(family|given|child|user|1|u?@)")  # B's values themselves
+
+
+def leaks(response) -> bool:
+    return bool(LEAK.search(response.content.decode(errors="replace").lower()))
+
+# URL name -> the kind of object its path kwarg names.
+TENANT_OBJECTS = {
+    "personnel-detail": "person",
+    "dependant-detail": "dependant",
+    "appointment-detail": "appointment",
+    "appointment-end": "appointment",
+    "user-detail": "user",
+    "actors:person-detail": "person",
+    "actors:person-edit": "person",
+    "actors:dependant-create": "person",
+    "actors:appointment-create": "person",
+    "actors:dependant-detail": "dependant",
+    "actors:dependant-edit": "dependant",
+    "actors:dependant-delete": "dependant",
+    "actors:appointment-detail": "appointment",
+    "actors:appointment-end": "appointment",
+    "actors:user-detail": "user",
+    "actors:user-edit": "user",
+}
+# Shared reference data: readable by every signed-in user, changeable by few.
+REFERENCE_OBJECTS = {
+    "organization-detail": "organization",
+    "country-detail": "country",
+    "duty-station-detail": "station",
+    "duty-station-phase": "station",
+    "duty-station-phases": "station",
+    "area-detail": "area",
+    "warden-zone-detail": "zone",
+    "role-detail": "role",
+    "responsibility-detail": "responsibility",
+    "competency-detail": "competency",
+    "actors:organization-detail": "organization",
+    "actors:organization-edit": "organization",
+    "actors:country-detail": "country",
+    "actors:country-edit": "country",
+    "actors:duty-station-detail": "station",
+    "actors:duty-station-edit": "station",
+    "actors:duty-station-phase": "station",
+    "actors:area-detail": "area",
+    "actors:area-edit": "area",
+    "actors:warden-zone-detail": "zone",
+    "actors:warden-zone-edit": "zone",
+    "actors:role-detail": "role",
+}
+# Reference URLs that only read.
+READ_ONLY_REFERENCE = re.compile(r"(-detail|-phases)$")
+SKIPPED_PREFIXES = ("admin/",)  # Django admin: superusers only, tested by Django itself
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            full_ns = f"{namespace}:{ns}" if namespace and ns else ns or namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), full_ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield prefix + str(pattern.pattern), name, list(pattern.pattern.regex.groupindex)
+
+
+def all_patterns():
+    return [p for p in walk(get_resolver().url_patterns) if not p[0].startswith(SKIPPED_PREFIXES)]
+
+
+@pytest.fixture
+def world(db):
+    a = OrganizationFactory(code="orga", name="Organization A")
+    b = OrganizationFactory(code="orgb", name="Organization B")
+    country = CountryFactory(name="Country B", iso_code="QB")
+    station = DutyStationFactory(country=country, name="Station B", is_capital=True)
+    area = AreaFactory(country=country, name="Area B")
+    DutyStationFactory(country=country, name="Field B", area=area)
+    zone = WardenZoneFactory(duty_station=station, name="Zone B")
+    person = PersonFactory(
+        organization=b, duty_station=station, residential_zone=zone,
+        family_name=f"{MARKER}family", given_names=f"{MARKER}given", index_number=f"{MARKER}1",
+        email=f"{MARKER}@b.example.org",
+    )
+    dependant = DependantFactory(person=person, given_names=f"{MARKER}child")
+    b_user = UserFactory(organization=b, username=f"{MARKER}user", email=f"{MARKER}u@b.example.org")
+    person.user = b_user
+    person.save()
+    appointment = appoint(person, "country_representative", station)
+    m.StaffListConfirmation.objects.create(
+        organization=b, duty_station=station, confirmed_by=b_user,
+        confirmed_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), people_count=1, dependants_count=1,
+    )
+    alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
+    PersonFactory(organization=a, duty_station=station, family_name="Visible")
+    role = m.Role.objects.get(code="warden")
+    return {
+        "alice": alice, "a": a, "b": b,
+        "ids": {
+            "person": person.pk, "dependant": dependant.pk, "appointment": appointment.pk,
+            "user": b_user.pk, "organization": b.pk, "country": country.pk, "station": station.pk,
+            "area": area.pk, "zone": zone.pk, "role": role.pk,
+            "responsibility": getattr(m.Responsibility.objects.first(), "pk", 1),
+            "competency": getattr(m.Competency.objects.first(), "pk", 1),
+        },
+    }
+
+
+def b_footprint(world) -> dict:
+    b = world["b"]
+    return {
+        "people": m.Person.objects.filter(organization=b).count(),
+        "dependants": m.Dependant.objects.filter(organization=b).count(),
+        "appointments": m.Appointment.objects.filter(organization=b).count(),
+        "users": m.User.objects.filter(organization=b).count(),
+        "person_row": list(m.Person.objects.filter(organization=b).values()),
+        "dependant_row": list(m.Dependant.objects.filter(organization=b).values()),
+        "appointment_row": list(m.Appointment.objects.filter(organization=b).values()),
+        "zones": list(m.WardenZone.objects.values()),
+        "stations": list(m.DutyStation.objects.values()),
+        "areas": list(m.Area.objects.values()),
+    }
+
+
+def hostile_body(ids) -> dict:
+    """B's ids in every field a create or change could take."""
+    return {
+        "organization": ids["organization"], "person": ids["person"],
+        "duty_station": ids["station"], "residential_zone": ids["zone"],
+        "country": ids["country"], "area": ids["area"], "zone": ids["zone"],
+        "scope_kind": "duty_station", "scope_id": ids["station"], "scope": ids["station"],
+        "role": "country_representative", "user": ids["user"],
+        "family_name": "Intruder", "given_names": "Ina", "index_number": "INTRUDE-1",
+        "category": "local", "contract_type": "fixed_term", "relationship": "child",
+        "name": "Intruded", "username": "intruder", "password": "a-long-pass-phrase-9",
+        "start_date": "2026-01-01", "reason": "intrusion", "phase": 3, "is_active": "false",
+    }
+
+
+def hostile_query(ids) -> dict:
+    return {
+        "organization": ids["organization"], "person": ids["person"],
+        "duty_station": ids["station"], "country": ids["country"], "zone": ids["zone"],
+        "residential_zone": ids["zone"], "area": ids["area"], "object_id": ids["person"],
+        "search": MARKER, "q": MARKER,
+    }
+
+
+@pytest.fixture
+def clients(world, client):
+    from rest_framework.test import APIClient
+
+    client.force_login(world["alice"])
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=world['alice']).key}")
+    return {"web": client, "api": api}
+
+
+def send(clients, route, method, url, *, data=None):
+    if route.startswith("api/"):
+        return getattr(clients["api"], method)(url, data or {}, format="json")
+    if method == "get":
+        return clients["web"].get(url, data or {})
+    return getattr(clients["web"], method)(url, data or {})
+
+
+def test_every_url_pattern_is_classified():
+    unclassified = [
+        (route, name) for route, name, kwargs in all_patterns()
+        if set(kwargs) - {"format"} and name not in TENANT_OBJECTS | REFERENCE_OBJECTS
+    ]
+    unnamed = [route for route, name, _ in all_patterns() if not name]
+    assert not unclassified, f"classify these URLs in {__file__}: {unclassified}"
+    assert not unnamed, f"name these URL patterns: {unnamed}"
+
+
+def test_objects_of_another_organization_answer_404(world, clients):
+    before = b_footprint(world)
+    ids = world["ids"]
+    failures = []
+    for route, name, kwargs in all_patterns():
+        object_kwargs = [k for k in kwargs if k != "format"]
+        if not object_kwargs:
+            continue
+        tenant = name in TENANT_OBJECTS
+        key = TENANT_OBJECTS.get(name) or REFERENCE_OBJECTS[name]
+        url_kwargs = {k: ids[key] for k in object_kwargs}
+        if "format" in kwargs:
+            url_kwargs["format"] = "json"
+        url = reverse(name, kwargs=url_kwargs)
+        for method in METHODS:
+            response = send(clients, route, method, url, data=hostile_body(ids))
+            status = response.status_code
+            if tenant or not (method == "get" and READ_ONLY_REFERENCE.search(name)):
+                if status not in (404, 405):
+                    failures.append(f"{method.upper()} {url} -> {status} (want 404)")
+            elif status != 200:
+                failures.append(f"{method.upper()} {url} -> {status} (reference, want 200)")
+            if leaks(response):
+                failures.append(f"{method.upper()} {url} shows B's data")
+    assert not failures, "\n".join(failures)
+    assert b_footprint(world) == before
+
+
+def test_lists_exports_and_searches_show_none_of_another_organizations_rows(world, clients):
+    before = b_footprint(world)
+    ids = world["ids"]
+    failures = []
+    for route, name, kwargs in all_patterns():
+        if set(kwargs) - {"format"} or name in ("logout", "set_language"):
+            continue
+        url_kwargs = {"format": "json"} if "format" in kwargs else {}
+        url = reverse(name, kwargs=url_kwargs)
+        queries = [hostile_query(ids), {"format": "csv"} if route.startswith("api/v1") else {}]
+        for query in queries:
+            response = send(clients, route, "get", url, data=query)
+            if response.status_code in (403,) or response.status_code >= 500:
+                failures.append(f"GET {url} {query} -> {response.status_code}")
+            if leaks(response):
+                failures.append(f"GET {url} {query} shows B's data")
+        response = send(clients, route, "post", url, data=hostile_body(ids))
+        if response.status_code == 403 or response.status_code >= 500:
+            failures.append(f"POST {url} -> {response.status_code}")
+        if leaks(response):
+            failures.append(f"POST {url} shows B's data")
+    assert not failures, "\n".join(failures)
+    assert b_footprint(world) == before, "a request wrote to organization B's rows"
+
+
+def test_the_crawl_sees_a_visible_row_so_it_is_not_vacuous(world, clients):
+    """The same lists do show A's rows to A's user: the checks above test real pages."""
+    api = clients["api"].get("/api/v1/personnel/").content.decode()
+    web = clients["web"].get(reverse("actors:person-list")).content.decode()
+    assert "Visible" in api and "Visible" in web
+    # And the leak detector fires on B's rows when B's own user looks at them.
+    b_user = m.User.objects.get(username=f"{MARKER}user")
+    from django.test import Client
+
+    own = Client()
+    own.force_login(b_user)
+    assert leaks(own.get(reverse("actors:person-list")))
