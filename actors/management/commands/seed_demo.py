@@ -1,0 +1,42 @@
+"""``manage.py seed_demo --scale S --seed N [--once]``: the demo and benchmark data set.
+
+Scale 1 is the benchmark size of issue 2 (150 countries, 250 duty stations, 30 organizations,
+100,000 personnel, 150,000 dependants, about 5,000 appointments); smaller scales shrink every
+count but keep every role at every duty station they create. Same seed, same data.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from actors.demo import seed as demo
+
+
+class Command(BaseCommand):
+    help = "Load deterministic demo data (real countries, agencies, stations, people, roles)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=0.01, help="1 = benchmark size")
+        parser.add_argument("--seed", type=int, default=1, help="same seed, same data")
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="do nothing when the database already holds data (for `make run`)",
+        )
+
+    def handle(self, *args, scale: float, seed: int, once: bool, verbosity: int, **options):
+        if not 0 < scale <= 1.07:
+            raise CommandError("--scale must be above 0 and at most 1.07 (161 countries).")
+        if demo.demo_data_exists():
+            if once:
+                if verbosity:
+                    self.stdout.write("Demo data already loaded; nothing to do.")
+                return
+            raise CommandError(
+                "The database already holds organizations or personnel; seed_demo fills an "
+                "empty database (use --once to skip quietly)."
+            )
+        log = self.stdout.write if verbosity >= 1 else None
+        summary = demo.seed(scale=scale, seed=seed, log=log)
+        if verbosity:
+            counts = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in summary.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {counts}."))
+            self.stdout.write(f"Demo password: {demo.DEMO_PASSWORD} (see `manage.py demo_logins`).")

@@ -1,0 +1,192 @@
+"""``manage.py seed_demo`` and ``manage.py demo_logins``: deterministic, complete, loginable."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Q
+
+from accountability.core import scoping
+from actors import models as m
+from actors.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
+
+SCALE = 0.002  # 2 countries, 4 duty stations, 8 organizations, ~210 personnel
+
+
+def _seed(**kwargs):
+    call_command("seed_demo", scale=SCALE, seed=kwargs.pop("seed", 1), verbosity=0, **kwargs)
+
+
+def _snapshot():
+    return {
+        "people": list(
+            m.Person.objects.order_by("organization__code", "index_number").values_list(
+                "organization__code",
+                "index_number",
+                "family_name",
+                "given_names",
+                "duty_station__name",
+                "grade",
+                "residential_zone__name",
+                "user__username",
+            )
+        ),
+        "dependants": list(
+            m.Dependant.objects.order_by(
+                "person__organization__code", "person__index_number", "given_names"
+            ).values_list("person__index_number", "family_name", "given_names", "birth_date")
+        ),
+        "appointments": sorted(
+            (a.person.index_number, a.role.code, str(a.scope))
+            for a in m.Appointment.objects.select_related(
+                "person",
+                "role",
+                "scope_organization",
+                "scope_country",
+                "scope_duty_station",
+                "scope_area__country",
+                "scope_zone__duty_station",
+            )
+        ),
+        "stations": list(m.DutyStation.objects.order_by("name").values_list("name", "area__name")),
+    }
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _seed_and_snapshot(seed: int):
+    """Seed in a transaction of its own and roll it back: a fresh database each time."""
+    try:
+        with transaction.atomic():
+            _seed(seed=seed)
+            snapshot = _snapshot()
+            raise _Rollback
+    except _Rollback:
+        pass
+    assert not m.Person.objects.exists()
+    return snapshot
+
+
+@pytest.mark.django_db
+def test_same_seed_same_data_other_seed_other_names():
+    first = _seed_and_snapshot(1)
+    second = _seed_and_snapshot(1)
+    assert first == second
+    assert len(first["people"]) >= 200 and first["dependants"] and first["appointments"]
+    other = _seed_and_snapshot(2)
+    assert [p[2:4] for p in other["people"]] != [p[2:4] for p in first["people"]]
+
+
+@pytest.mark.django_db
+def test_every_role_is_appointed_and_every_station_is_covered():
+    _seed()
+    active = m.Appointment.objects.filter(status=m.AppointmentStatus.ACTIVE)
+    appointable = set(m.Role.objects.exclude(scope_kinds=[]).values_list("code", flat=True))
+    assert set(active.values_list("role__code", flat=True)) == appointable
+    assert active.count() == m.Appointment.objects.count()
+
+    def covering(station, role_code):
+        return active.filter(
+            Q(scope_country_id=station.country_id) | Q(scope_duty_station=station),
+            role__code=role_code,
+        )
+
+    stations = list(m.DutyStation.objects.all())
+    assert len(stations) == 4 and sum(s.is_capital for s in stations) == 2
+    for station in stations:
+        # One Designated Official per country covers every station in it (¶8).
+        assert covering(station, "designated_official").count() == 1, station
+        for role_code in ("fsco", "fsca"):
+            assert covering(station, role_code).exists(), (station, role_code)
+        assert active.filter(role__code="smt", scope_duty_station=station).exists(), station
+        if station.is_capital:
+            assert station.area_id is None
+            assert covering(station, "country_representative").count() >= 4
+        else:
+            assert station.area_id is not None
+    for area in m.Area.objects.all():
+        assert active.filter(role__code="area_coordinator", scope_area=area).exists(), area
+    zones = m.WardenZone.objects.all()
+    assert zones.exists()
+    for zone in zones:
+        assert active.filter(role__code="warden", scope_zone=zone).count() == 2, zone
+    for org in m.Organization.objects.exclude(kind=m.OrganizationKind.UNSECOORD):
+        assert active.filter(role__code="hq_focal_point", scope_organization=org).exists(), org
+    # Appointees hold roles over scopes that contain their duty station (validate_scope).
+    for appointment in active.filter(scope_kind="country").select_related("person__duty_station"):
+        assert appointment.person.duty_station.country_id == appointment.scope_country_id
+    assert m.Organization.objects.filter(
+        kind__in=["partner_igo", "partner_ngo"], mou_signed_on__isnull=False
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_once_is_idempotent_and_a_second_plain_run_refuses():
+    _seed(once=True)
+    counts = (m.Person.objects.count(), m.Dependant.objects.count(), m.Appointment.objects.count())
+    _seed(once=True)
+    assert counts == (
+        m.Person.objects.count(),
+        m.Dependant.objects.count(),
+        m.Appointment.objects.count(),
+    )
+    with pytest.raises(CommandError):
+        _seed()
+
+
+@pytest.mark.django_db
+def test_demo_logins_sign_in_and_see_their_scope(client):
+    _seed()
+    users = {u.username: u for u in m.User.objects.select_related("person")}
+    assert set(users) == {login.username for login in DEMO_LOGINS}
+    for login in DEMO_LOGINS:
+        assert client.login(username=login.username, password=DEMO_PASSWORD), login.username
+        assert users[login.username].person is not None
+        client.logout()
+
+    def visible(username):
+        return scoping.visible_to(users[username], m.Person)
+
+    people = m.Person.objects.all()
+    kenya = people.filter(duty_station__country__iso_code="KE")
+    unicef = people.filter(organization__code="unicef")
+    assert set(visible("do.kenya")) == set(kenya)
+    assert set(visible("fsco.kenya")) == set(kenya)
+    assert set(visible("hq.unicef")) == set(unicef)
+    assert set(visible("rep.unicef.kenya")) == set(
+        unicef.filter(duty_station__country__iso_code="KE")
+    )
+    assert visible("inspector").count() == people.count()
+    assert visible("admin").count() == people.count()
+    staff = users["staff.nairobi"].person
+    assert list(visible("staff.nairobi")) == [staff]
+    assert staff in visible("warden.nairobi")
+    assert set(visible("warden.nairobi")) == set(
+        people.filter(residential_zone=staff.residential_zone)
+    )
+    coast = people.filter(duty_station__area__name="Coast")
+    assert set(visible("asc.coast")) >= set(coast) and coast.exists()
+    assert scoping.visible_to(users["staff.nairobi"], m.Dependant).count() == 2
+
+    client.force_login(users["do.kenya"])
+    response = client.get("/api/v1/personnel/", {"page_size": 10})
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    assert len(rows) == 10
+    assert set(r["id"] for r in rows) <= set(kenya.values_list("id", flat=True))
+
+
+@pytest.mark.django_db
+def test_demo_logins_prints_url_password_and_roles():
+    _seed()
+    out = io.StringIO()
+    call_command("demo_logins", port=8123, stdout=out)
+    text = out.getvalue()
+    assert "http://127.0.0.1:8123/" in text
+    assert DEMO_PASSWORD in text
+    for login in DEMO_LOGINS:
+        assert login.username in text
+    assert "Designated Official – Kenya" in text
