@@ -29,7 +29,9 @@ def real_broker(settings):
         app.conf.task_always_eager = True
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test that ran before (tests/test_browser.py) flushed the
+# roles its migrations loaded; reload them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_scheduled_job_runs_through_the_broker_and_grants_rights(real_broker):
     country = CountryFactory()
     station = DutyStationFactory(country=country, is_capital=True)

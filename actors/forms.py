@@ -1,0 +1,389 @@
+"""Forms of the web interface. They parse and validate input; the services write.
+
+Model forms are used for their labels, widgets and field validation only: views never call
+``form.save()``, they hand ``cleaned_data`` to the ``actors.services`` functions.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accountability.core import scoping
+from actors import models as m
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+YES_NO = [("", _("Any")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def _any(choices):
+    return [("", _("Any")), *choices]
+
+
+# --- Filters of the list pages ----------------------------------------------------------------
+
+
+class FilterForm(forms.Form):
+    """GET filters; every field optional. Choice querysets are reference data (one query each)."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+
+def _country_field():
+    return forms.ModelChoiceField(
+        queryset=m.Country.objects.all(), required=False, label=_("Country"), empty_label=_("Any")
+    )
+
+
+def _station_field():
+    return forms.ModelChoiceField(
+        queryset=m.DutyStation.objects.select_related("country"),
+        required=False,
+        label=_("Duty station"),
+        empty_label=_("Any"),
+    )
+
+
+def _organization_field():
+    return forms.ModelChoiceField(
+        queryset=m.Organization.objects.all(),
+        required=False,
+        label=_("Organization"),
+        empty_label=_("Any"),
+    )
+
+
+class OrganizationFilterForm(FilterForm):
+    kind = forms.ChoiceField(
+        choices=_any(m.OrganizationKind.choices), required=False, label=_("Kind")
+    )
+    active = forms.ChoiceField(choices=YES_NO, required=False, label=_("Active"))
+
+
+class DutyStationFilterForm(FilterForm):
+    country = _country_field()
+    security_phase = forms.TypedChoiceField(
+        choices=_any(m.SecurityPhase.choices),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label=_("Security phase"),
+    )
+
+
+class AreaFilterForm(FilterForm):
+    country = _country_field()
+
+
+class WardenZoneFilterForm(FilterForm):
+    duty_station = _station_field()
+
+
+class PersonFilterForm(FilterForm):
+    organization = _organization_field()
+    duty_station = _station_field()
+    category = forms.ChoiceField(
+        choices=_any(m.PersonCategory.choices), required=False, label=_("Category")
+    )
+    active = forms.ChoiceField(choices=YES_NO, required=False, label=_("Active"))
+
+
+class DependantFilterForm(FilterForm):
+    organization = _organization_field()
+    relationship = forms.ChoiceField(
+        choices=_any(m.Relationship.choices), required=False, label=_("Relationship")
+    )
+
+
+class AppointmentFilterForm(FilterForm):
+    role = forms.ModelChoiceField(
+        queryset=m.Role.objects.exclude(scope_kinds=[]),
+        required=False,
+        label=_("Role"),
+        empty_label=_("Any"),
+    )
+    status = forms.ChoiceField(
+        choices=_any(m.AppointmentStatus.choices), required=False, label=_("Status")
+    )
+    organization = _organization_field()
+
+
+class UserFilterForm(FilterForm):
+    organization = _organization_field()
+    active = forms.ChoiceField(choices=YES_NO, required=False, label=_("Active"))
+
+
+# --- Reference data (superusers) ---------------------------------------------------------------
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = m.Organization
+        fields = ["code", "name", "kind", "mou_signed_on", "is_active"]
+        widgets = {"mou_signed_on": DateInput()}
+
+
+class CountryForm(forms.ModelForm):
+    class Meta:
+        model = m.Country
+        fields = ["iso_code", "name"]
+
+
+# --- Structure -----------------------------------------------------------------------------------
+
+
+class DutyStationForm(forms.ModelForm):
+    class Meta:
+        model = m.DutyStation
+        fields = ["country", "name", "is_capital", "area", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = m.Area.objects.select_related("country")
+        if self.instance.pk:
+            self.fields["area"].queryset = self.fields["area"].queryset.filter(
+                country_id=self.instance.country_id
+            )
+            del self.fields["country"]
+
+
+class PhaseChangeForm(forms.ModelForm):
+    class Meta:
+        model = m.SecurityPhaseChange
+        fields = ["phase", "effective_from", "reason"]
+        widgets = {"effective_from": DateInput(), "reason": forms.Textarea(attrs={"rows": 3})}
+
+
+class AreaForm(forms.ModelForm):
+    class Meta:
+        model = m.Area
+        fields = ["country", "name", "description"]
+        labels = {"country": _("Country")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["country"]
+        elif user is not None and not user.is_superuser:
+            # Areas are added by those who hold structure rights over the whole country.
+            self.fields["country"].queryset = m.Country.objects.filter(
+                pk__in=scoping.granted(user, m.Country, "change_structure")
+            )
+
+
+class WardenZoneForm(forms.ModelForm):
+    class Meta:
+        model = m.WardenZone
+        fields = ["duty_station", "name", "description"]
+        labels = {"duty_station": _("Duty station")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["duty_station"]
+        elif user is not None:
+            self.fields["duty_station"].queryset = scoping.editable_by(
+                user, m.DutyStation, m.DutyStation.objects.select_related("country")
+            )
+
+
+# --- People --------------------------------------------------------------------------------------
+
+PERSON_FIELDS = [
+    "family_name",
+    "given_names",
+    "index_number",
+    "category",
+    "contract_type",
+    "grade",
+    "email",
+    "phone",
+    "radio_call_sign",
+    "residential_address",
+]
+
+
+class PersonCreateForm(forms.ModelForm):
+    class Meta:
+        model = m.Person
+        fields = ["organization", "duty_station", *PERSON_FIELDS]
+        widgets = {"residential_address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duty_station"].queryset = m.DutyStation.objects.select_related("country")
+        self.fields["organization"].queryset = m.Organization.objects.filter(is_active=True)
+        if user is not None and not self.is_bound:
+            self.initial.setdefault("organization", user.organization_id)
+
+
+class PersonEditForm(forms.ModelForm):
+    class Meta:
+        model = m.Person
+        fields = ["duty_station", *PERSON_FIELDS, "residential_zone", "is_active"]
+        widgets = {"residential_address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duty_station"].queryset = m.DutyStation.objects.select_related("country")
+        self.fields["residential_zone"].queryset = m.WardenZone.objects.select_related(
+            "duty_station"
+        ).filter(duty_station_id=self.instance.duty_station_id)
+
+
+class DependantForm(forms.ModelForm):
+    class Meta:
+        model = m.Dependant
+        fields = [
+            "family_name",
+            "given_names",
+            "relationship",
+            "birth_date",
+            "residential_address",
+            "lives_at_duty_station",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "residential_address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, show_private=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_private:
+            for name in scoping.DEPENDANT_PRIVATE_FIELDS:
+                del self.fields[name]
+
+
+# --- Appointments ---------------------------------------------------------------------------
+
+
+class AppointmentForm(forms.Form):
+    """Appoint one person; the scope choices are the places the person's rules allow."""
+
+    role = forms.ModelChoiceField(queryset=m.Role.objects.exclude(scope_kinds=[]), label=_("Role"))
+    scope = forms.ChoiceField(label=_("Scope"))
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+    is_ad_interim = forms.BooleanField(
+        label=_("Designated Official ad interim (¶8(b))"), required=False
+    )
+
+    SCOPE_MODELS = {
+        "organization": m.Organization,
+        "country": m.Country,
+        "duty_station": m.DutyStation,
+        "area": m.Area,
+        "zone": m.WardenZone,
+    }
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        station = person.duty_station
+        organizations = m.Organization.objects.filter(
+            pk=person.organization_id
+        ) | m.Organization.objects.filter(kind=m.OrganizationKind.UNSECOORD)
+        groups = [
+            (_("Organization"), [(f"organization:{o.pk}", str(o)) for o in organizations]),
+            # Regional FSCOs serve other countries and stations (¶9): offer them all.
+            (_("Country"), [(f"country:{c.pk}", str(c)) for c in m.Country.objects.all()]),
+            (
+                _("Duty station"),
+                [
+                    (f"duty_station:{s.pk}", str(s))
+                    for s in m.DutyStation.objects.select_related("country")
+                ],
+            ),
+            (
+                _("Area"),
+                [
+                    (f"area:{a.pk}", str(a))
+                    for a in m.Area.objects.select_related("country").filter(
+                        country_id=station.country_id
+                    )
+                ],
+            ),
+            (
+                _("Warden zone"),
+                [
+                    (f"zone:{z.pk}", str(z))
+                    for z in m.WardenZone.objects.select_related("duty_station").filter(
+                        duty_station_id=station.pk
+                    )
+                ],
+            ),
+        ]
+        self.fields["scope"].choices = [("", "---------"), *[(g, c) for g, c in groups if c]]
+        if not self.is_bound:
+            self.initial.setdefault("scope", f"duty_station:{station.pk}")
+
+    def clean_scope(self):
+        kind, _sep, pk = self.cleaned_data["scope"].partition(":")
+        model = self.SCOPE_MODELS.get(kind)
+        try:
+            return model.objects.get(pk=int(pk))
+        except (AttributeError, ValueError, model.DoesNotExist):
+            raise forms.ValidationError(_("Choose a valid scope.")) from None
+
+
+class AppointmentEndForm(forms.Form):
+    revoke = forms.BooleanField(
+        label=_("Revoke (rather than end normally)"),
+        required=False,
+        help_text=_("A revocation needs a reason."),
+    )
+    on = forms.DateField(label=_("Ended on"), required=False, widget=DateInput())
+    end_reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+# --- Users ----------------------------------------------------------------------------------
+
+
+class UserCreateForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        queryset=m.Organization.objects.all(), label=_("Organization")
+    )
+    username = forms.CharField(label=_("Username"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    password = forms.CharField(
+        label=_("Password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Leave empty to create a login that cannot sign in yet."),
+    )
+    person_index_number = forms.CharField(
+        label=_("Link to the person with index number"), max_length=30, required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user.is_superuser:
+            # An HQ focal point manages its own organization's logins only.
+            self.fields["organization"].queryset = m.Organization.objects.filter(
+                pk__in=scoping.granted(user, m.Organization, "manage_users")
+            )
+        if not self.is_bound:
+            self.initial.setdefault("organization", user.organization_id)
+
+
+class UserEditForm(forms.Form):
+    email = forms.EmailField(label=_("Email"), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    is_active = forms.BooleanField(label=_("Active"), required=False)

@@ -1,0 +1,3 @@
+"""Fixtures shared by the actors tests (the web pages' world lives in web_fixtures)."""
+
+from actors.tests.web_fixtures import web_world  # noqa: F401

@@ -1,0 +1,187 @@
+"""Exact query counts of every list page, at two page sizes and two data sizes.
+
+The counts must not move when the page or the data grows: any query per row would show.
+Every list page runs, in order:
+  1. the session row;
+  2. the signed-in user;
+  3. COUNT(*) of the scoped, searched, filtered rows (the paginator);
+  4. one SELECT of the page, with its select_related joins and annotations (scope rules,
+     "has a warden", "may see the birth date" are subqueries inside it, not extra queries);
+  then, on some pages, "may this user add one?" (one EXISTS on the permission table);
+  then, on the full page only (not the htmx partial that refreshes the results):
+  5. the user's organization (the header shows its code);
+  6. the choices of each ModelChoiceField of the filter form, one query each.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from actors import models as m
+from actors.tests.factories import (
+    AreaFactory,
+    CountryFactory,
+    DependantFactory,
+    DutyStationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+    WardenZoneFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _organizations(w, n):
+    for _ in range(n):
+        OrganizationFactory()
+
+
+def _countries(w, n):
+    for _ in range(n):
+        CountryFactory()
+
+
+def _stations(w, n):
+    for _ in range(n):
+        DutyStationFactory(country=w["country"])
+
+
+def _areas(w, n):
+    for _ in range(n):
+        AreaFactory(country=w["country"])
+
+
+def _zones(w, n):
+    for _ in range(n):
+        WardenZoneFactory(duty_station=w["capital"])
+
+
+def _people(w, n):
+    for _ in range(n):
+        PersonFactory(organization=w["a"], duty_station=w["capital"])
+
+
+def _dependants(w, n):
+    for _ in range(n):
+        DependantFactory(person=w["person"])
+
+
+def _appointments(w, n):
+    role = m.Role.objects.get(code="smt")
+    m.Appointment.objects.bulk_create(
+        m.Appointment(
+            organization=w["a"],
+            person=PersonFactory(organization=w["a"], duty_station=w["capital"]),
+            role=role,
+            scope_kind="duty_station",
+            scope_duty_station=w["capital"],
+            start_date="2020-01-01",
+            status=m.AppointmentStatus.PENDING,
+        )
+        for _ in range(n)
+    )
+
+
+def _users(w, n):
+    for _ in range(n):
+        UserFactory(organization=w["a"])
+
+
+def _roles(w, n):
+    """Roles are fixed data (14 rows): the two sizes are page sizes over the same rows."""
+
+
+def grow(maker, w, n):
+    maker(w, n)
+
+
+# (url name, user, how to add rows)
+LISTS = [
+    ("actors:organization-list", "hq", _organizations),
+    ("actors:country-list", "hq", _countries),
+    ("actors:duty-station-list", "do", _stations),
+    ("actors:area-list", "do", _areas),
+    ("actors:warden-zone-list", "do", _zones),
+    ("actors:person-list", "hq", _people),
+    ("actors:dependant-list", "hq", _dependants),
+    ("actors:appointment-list", "hq", _appointments),
+    ("actors:role-list", "hq", _roles),
+    ("actors:user-list", "hq", _users),
+]
+
+
+# name: (full page, htmx partial). The queries beyond the four above:
+EXPECTED = {
+    # + header organization
+    "actors:organization-list": (5, 4),
+    # + header organization
+    "actors:country-list": (5, 4),
+    # + header organization, + country choices
+    "actors:duty-station-list": (6, 4),
+    # + "may add areas" (country permission EXISTS), + header organization, + country choices
+    "actors:area-list": (7, 5),
+    # + "may add zones" (editable station EXISTS), + header organization, + station choices
+    "actors:warden-zone-list": (7, 5),
+    # + "may add people" (the HQ focal point's organization permission EXISTS: the first of
+    # up to four, one per scope level), + header organization, + organization choices,
+    # + duty station choices
+    "actors:person-list": (8, 5),
+    # + header organization, + organization choices
+    "actors:dependant-list": (6, 4),
+    # + header organization, + role choices, + organization choices
+    "actors:appointment-list": (7, 4),
+    # + header organization (the counts of responsibilities are aggregates of the page SELECT)
+    "actors:role-list": (5, 4),
+    # + "may add logins" (organization permission EXISTS), + header organization,
+    # + organization choices
+    "actors:user-list": (7, 5),
+}
+
+
+@pytest.mark.parametrize("name,user_key,maker", LISTS, ids=[row[0] for row in LISTS])
+def test_list_page_query_counts(
+    client, web_world, django_assert_num_queries, name, user_key, maker
+):
+    full, partial = EXPECTED[name]
+    client.force_login(web_world[user_key])
+    url = reverse(name)
+    for rows, size in ((12, 10), (60, 50)):
+        grow(maker, web_world, rows)
+        with django_assert_num_queries(full):
+            response = client.get(url, {"page_size": size})
+        assert response.status_code == 200
+        if maker is not _roles:
+            assert len(response.context["rows"]) == size  # the page really is full
+        with django_assert_num_queries(partial):
+            client.get(url, {"page_size": size, "page": 2}, HTTP_HX_REQUEST="true")
+        with django_assert_num_queries(full):
+            client.get(url, {"page_size": size, "q": "a"})
+
+
+def test_dashboard_query_count_does_not_grow(client, web_world, django_assert_num_queries):
+    """The DO's dashboard: session, user, its own appointments, zones without a warden, areas
+    without a coordinator, appointments ending within 30 days, stale staff lists (one GROUP BY
+    with the last confirmation as a subquery), people count, dependants count, the header's
+    organization: 10, with 3 or 33 more people, zones, appointments and dependants."""
+    client.force_login(web_world["do"])
+    for rows in (3, 30):
+        for maker in (_people, _zones, _appointments, _dependants):
+            grow(maker, web_world, rows)
+        with django_assert_num_queries(10):
+            assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_person_detail_query_count_does_not_grow(client, web_world, django_assert_num_queries):
+    """Session, user, the person (404 if out of scope) with its joins, "may edit" (EXISTS),
+    its history (one query: a single insert event, no earlier snapshot, no user to name),
+    "may appoint" (EXISTS), the header's organization, the dependants with "may see the birth
+    date" annotated, the appointments with their scopes joined: 9, with 3 or 33 dependants."""
+    w = web_world
+    client.force_login(w["hq"])
+    url = reverse("actors:person-detail", args=[w["person"].pk])
+    for rows in (3, 30):
+        grow(_dependants, w, rows)
+        with django_assert_num_queries(9):
+            assert client.get(url).status_code == 200

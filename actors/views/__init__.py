@@ -1,0 +1,1 @@
+"""The server-rendered web interface, split by concern (see actors/urls.py)."""

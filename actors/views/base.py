@@ -1,0 +1,281 @@
+"""Building blocks of the web pages: scoped lists, detail pages with history, service forms.
+
+Every queryset starts from ``accountability.core.scoping``; object lookups answer 404 alike
+for "missing" and "not yours". Writes go through the ``actors.services`` functions, whose
+``ValidationError`` field dicts are shown on the form fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from accountability.core import scoping
+from accountability.core.history import object_history
+
+PAGE_SIZES = (10, 25, 50, 100)
+DEFAULT_PAGE_SIZE = 25
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    label: Any
+    value: Callable[[Any], Any]
+
+
+@dataclasses.dataclass
+class Row:
+    url: str | None
+    cells: list[Any]
+
+
+def page_size(request) -> int:
+    try:
+        size = int(request.GET.get("page_size", DEFAULT_PAGE_SIZE))
+    except ValueError:
+        return DEFAULT_PAGE_SIZE
+    return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
+
+
+def search_q(terms: str, fields: tuple[str, ...]) -> Q:
+    """Every word must match one of ``fields`` (case-insensitive substring)."""
+    q = Q()
+    for word in terms.split()[:5]:
+        q &= reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+    return q
+
+
+def apply_service_errors(form, exc: ValidationError) -> None:
+    """Put a service's field errors on the form's fields (unknown fields on the form itself)."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for field, messages in exc.message_dict.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+def require_superuser(request) -> None:
+    # Out-of-scope pages answer 404, never 403: a non-superuser learns nothing.
+    if not request.user.is_superuser:
+        raise Http404
+
+
+class ScopedListView(LoginRequiredMixin, View):
+    """A list of the rows ``scoping.visible_to`` lets the user see: search, filters, pages.
+
+    Queries per page: the filter form's own choices (fixed per view), a COUNT, and one SELECT
+    of the page with its ``select_related`` joins; never a query per row.
+    """
+
+    model: type
+    title: Any = ""
+    columns: tuple[Column, ...] = ()
+    search_fields: tuple[str, ...] = ()
+    search_help: Any = _("Search")
+    filter_form_class: type | None = None
+    select_related: tuple[str, ...] = ()
+    detail_url_name: str | None = None
+    create_url_name: str | None = None
+    template_name = "actors/list.html"
+    partial_template_name = "actors/_list_results.html"
+
+    def base_queryset(self):
+        return self.model._default_manager.select_related(*self.select_related)
+
+    def get_queryset(self):
+        return scoping.visible_to(self.request.user, self.model, self.base_queryset())
+
+    def filter_queryset(self, qs, form):
+        for name, value in form.cleaned_data.items():
+            if value in (None, "") or name == "q":
+                continue
+            qs = qs.filter(**{self.filter_lookup(name): value})
+        return qs
+
+    def filter_lookup(self, name: str) -> str:
+        return name
+
+    def may_create(self) -> bool:
+        return False
+
+    def row_url(self, obj) -> str | None:
+        if not self.detail_url_name:
+            return None
+        return reverse(self.detail_url_name, args=[obj.pk])
+
+    def get(self, request, *args, **kwargs):
+        qs = self.get_queryset()
+        terms = request.GET.get("q", "").strip()[:100]
+        if terms and self.search_fields:
+            qs = qs.filter(search_q(terms, self.search_fields))
+        form = None
+        if self.filter_form_class is not None:
+            form = self.filter_form_class(request.GET or None, user=request.user)
+            if form.is_bound and form.is_valid():
+                qs = self.filter_queryset(qs, form)
+        if not qs.ordered:  # aggregates drop the default ordering; pages need a stable one
+            qs = qs.order_by(*self.model._meta.ordering, "pk")
+        size = page_size(request)
+        page = Paginator(qs, size).get_page(request.GET.get("page"))
+        rows = [
+            Row(self.row_url(obj), [column.value(obj) for column in self.columns]) for obj in page
+        ]
+        params = request.GET.copy()
+        params.pop("page", None)
+        context = {
+            "title": self.title,
+            "columns": self.columns,
+            "rows": rows,
+            "page": page,
+            "page_size": size,
+            "page_sizes": PAGE_SIZES,
+            "querystring": params.urlencode(),
+            "q": terms,
+            "search_enabled": bool(self.search_fields),
+            "search_help": self.search_help,
+            "filter_form": form,
+            "create_url": reverse(self.create_url_name)
+            if self.create_url_name and self.may_create()
+            else None,
+        }
+        partial = getattr(request, "htmx", False) and not request.htmx.boosted
+        template = self.partial_template_name if partial else self.template_name
+        return render(request, template, context)
+
+
+class ScopedDetailView(LoginRequiredMixin, View):
+    """One object the user may see, with its fields and its audit history."""
+
+    model: type
+    template_name = "actors/detail.html"
+    select_related: tuple[str, ...] = ()
+    edit_url_name: str | None = None
+
+    def get_object(self):
+        qs = self.model._default_manager.select_related(*self.select_related)
+        return scoping.get_for_user(self.request.user, self.model, self.kwargs["pk"], queryset=qs)
+
+    def fields(self, obj) -> list[tuple[Any, Any]]:
+        return []
+
+    def extra_context(self, obj) -> dict:
+        return {}
+
+    def can_edit(self, obj) -> bool:
+        return scoping.can_change(self.request.user, obj)
+
+    def get_history(self, obj):
+        return object_history(obj, limit=50)
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        editable = self.can_edit(obj)
+        context = {
+            "object": obj,
+            "title": str(obj),
+            "kind": self.model._meta.verbose_name,
+            "fields": self.fields(obj),
+            "edit_url": reverse(self.edit_url_name, args=[obj.pk])
+            if self.edit_url_name and editable
+            else None,
+            "can_edit": editable,
+            "history": self.get_history(obj),
+            **self.extra_context(obj),
+        }
+        return render(request, self.template_name, context)
+
+
+class ServiceFormView(LoginRequiredMixin, View):
+    """A form whose valid data is handed to a service; service errors land on the fields.
+
+    Subclasses implement ``get_object`` (None when creating), ``get_form`` and ``perform``
+    (which calls the service and returns the object to redirect to).
+    """
+
+    template_name = "actors/form.html"
+    title: Any = ""
+    submit_label: Any = _("Save")
+    cancel_url: str | None = None
+
+    def get_object(self):
+        return None
+
+    def get_form(self, data=None):
+        raise NotImplementedError
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def success_url(self, obj) -> str:
+        return detail_url(obj)
+
+    def get_title(self):
+        return self.title
+
+    def get_cancel_url(self):
+        return self.cancel_url
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, form, status=200):
+        context = {
+            "form": form,
+            "title": self.get_title(),
+            "object": self.object,
+            "submit_label": self.submit_label,
+            "cancel_url": self.get_cancel_url(),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(self.get_form())
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                result = self.perform(form)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            except PermissionDenied:
+                raise Http404 from None
+            else:
+                return HttpResponseRedirect(self.success_url(result))
+        return self.render_form(form, status=400)
+
+
+DETAIL_URL_NAMES = {
+    "Organization": "actors:organization-detail",
+    "Country": "actors:country-detail",
+    "DutyStation": "actors:duty-station-detail",
+    "Area": "actors:area-detail",
+    "WardenZone": "actors:warden-zone-detail",
+    "Person": "actors:person-detail",
+    "Dependant": "actors:dependant-detail",
+    "Appointment": "actors:appointment-detail",
+    "Role": "actors:role-detail",
+    "User": "actors:user-detail",
+}
+
+
+def detail_url(obj) -> str:
+    return reverse(DETAIL_URL_NAMES[type(obj).__name__], args=[obj.pk])
