@@ -177,7 +177,7 @@ class AreaForm(forms.ModelForm):
         elif user is not None and not user.is_superuser:
             # Areas are added by those who hold structure rights over the whole country.
             self.fields["country"].queryset = m.Country.objects.filter(
-                pk__in=scoping.granted(user, m.Country, "change_structure")
+                pk__in=sorted(scoping.grants(user).ids("country", "change_structure"))
             )
 
 
@@ -376,7 +376,7 @@ class UserCreateForm(forms.Form):
         if not user.is_superuser:
             # An HQ focal point manages its own organization's logins only.
             self.fields["organization"].queryset = m.Organization.objects.filter(
-                pk__in=scoping.granted(user, m.Organization, "manage_users")
+                pk__in=sorted(scoping.grants(user).ids("organization", "manage_users"))
             )
         if not self.is_bound:
             self.initial.setdefault("organization", user.organization_id)

@@ -2,8 +2,10 @@
 
 Every list costs the same whatever the page size and however many rows exist:
   1. the token and its user (TokenAuthentication, select_related),
-  2. the page: one ``values()`` query, scoped through accountability.core.scoping with lazy
-     subqueries (no query to build the scope), cursor-paginated (page_size + 1 rows, no COUNT).
+  2. for tenant data only (people, dependants, appointments, users): the user's grants, read
+     once per request by accountability.core.scoping.grants (reference data needs none),
+  3. the page: one ``values()`` query filtered on the granted scope ids, cursor-paginated
+     (page_size + 1 rows, no COUNT).
 """
 
 import pytest
@@ -21,20 +23,23 @@ from actors.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LISTS = [
+REFERENCE_LISTS = [
     "/api/v1/organizations/",
     "/api/v1/countries/",
     "/api/v1/duty-stations/",
     "/api/v1/areas/",
     "/api/v1/warden-zones/",
-    "/api/v1/personnel/",
-    "/api/v1/dependants/",
     "/api/v1/roles/",
-    "/api/v1/appointments/",
     "/api/v1/responsibilities/",
     "/api/v1/competencies/",
+]
+TENANT_LISTS = [
+    "/api/v1/personnel/",
+    "/api/v1/dependants/",
+    "/api/v1/appointments/",
     "/api/v1/users/",
 ]
+LISTS = [(url, 2) for url in REFERENCE_LISTS] + [(url, 3) for url in TENANT_LISTS]
 
 
 @pytest.fixture
@@ -63,17 +68,22 @@ def assert_constant(client, url, django_assert_num_queries, expected: int, **par
         assert response.status_code == 200, response.content
 
 
-@pytest.mark.parametrize("url", LISTS)
-def test_every_list_costs_two_queries(world, url, django_assert_num_queries):
-    # 1 token + user, 1 page.
+@pytest.mark.parametrize(("url", "expected"), LISTS)
+def test_every_list_costs_constant_queries(world, url, expected, django_assert_num_queries):
+    # 1 token + user, (tenant data: 1 grants), 1 page.
     for user in (world["do"], world["hq_a"], world["outsider"]):
-        assert_constant(client_for(user), url, django_assert_num_queries, 2)
+        assert_constant(client_for(user), url, django_assert_num_queries, expected)
     add_data(world, 15)
     for user in (world["do"], world["hq_a"], world["outsider"]):
-        assert_constant(client_for(user), url, django_assert_num_queries, 2)
+        assert_constant(client_for(user), url, django_assert_num_queries, expected)
     # Filters, search, ordering and CSV add no query.
     assert_constant(
-        client_for(world["do"]), url, django_assert_num_queries, 2, format="csv", ordering="-id"
+        client_for(world["do"]),
+        url,
+        django_assert_num_queries,
+        expected,
+        format="csv",
+        ordering="-id",
     )
 
 
@@ -81,9 +91,9 @@ def test_personnel_list_with_filters_and_the_second_page(world, django_assert_nu
     add_data(world, 40)
     client = client_for(world["do"])
     params = {"duty_station": world["capital"].pk, "is_active": "true", "search": "Family"}
-    assert_constant(client, "/api/v1/personnel/", django_assert_num_queries, 2, **params)
+    assert_constant(client, "/api/v1/personnel/", django_assert_num_queries, 3, **params)
     first = client.get("/api/v1/personnel/", {"page_size": 10}).json()
-    with django_assert_num_queries(2):  # 1 token + user, 1 page after the cursor
+    with django_assert_num_queries(3):  # 1 token + user, 1 grants, 1 page after the cursor
         second = client.get(first["next"])
     assert second.status_code == 200 and len(second.json()["results"]) == 10
     assert not {r["id"] for r in first["results"]} & {r["id"] for r in second.json()["results"]}
@@ -92,35 +102,35 @@ def test_personnel_list_with_filters_and_the_second_page(world, django_assert_nu
 def test_dependants_private_fields_cost_no_extra_query(world, django_assert_num_queries):
     add_data(world, 20)
     for user in (world["warden"], world["smt_a"], world["do"]):
-        # 1 token + user, 1 page with the birth date and address masked in SQL.
-        assert_constant(client_for(user), "/api/v1/dependants/", django_assert_num_queries, 2)
+        # 1 token + user, 1 grants, 1 page with the birth date and address masked in SQL.
+        assert_constant(client_for(user), "/api/v1/dependants/", django_assert_num_queries, 3)
 
 
-def test_details_cost_two_queries(world, django_assert_num_queries):
+def test_details_cost_constant_queries(world, django_assert_num_queries):
     client = client_for(world["do"])
     person = world["people"]["a_capital"]
-    for url in (
-        f"/api/v1/personnel/{person.pk}/",
-        f"/api/v1/dependants/{world['dependants']['a_capital'].pk}/",
-        f"/api/v1/duty-stations/{world['capital'].pk}/",
-        f"/api/v1/appointments/{world['warden'].person.appointments.get().pk}/",
+    for url, expected in (
+        (f"/api/v1/personnel/{person.pk}/", 3),  # 1 token + user, 1 grants, 1 row
+        (f"/api/v1/dependants/{world['dependants']['a_capital'].pk}/", 3),
+        (f"/api/v1/duty-stations/{world['capital'].pk}/", 2),  # reference: no grants
+        (f"/api/v1/appointments/{world['warden'].person.appointments.get().pk}/", 3),
     ):
-        with django_assert_num_queries(2):  # 1 token + user, 1 row
+        with django_assert_num_queries(expected):
             assert client.get(url).status_code == 200
     # 1 token + user, 1 station row (scoped, 404 if not visible), 1 page of phase changes.
     with django_assert_num_queries(3):
         assert client.get(f"/api/v1/duty-stations/{world['capital'].pk}/phases/").status_code == 200
 
 
-def test_audit_events_of_one_model_cost_four_queries(world, django_assert_num_queries):
+def test_audit_events_of_one_model_cost_five_queries(world, django_assert_num_queries):
     def touch(n):
         with audit_context(user=world["hq_a"], source="test"):
             m.Person.objects.filter(organization=world["a"]).update(grade=f"P-{n}")
 
     touch(1)
     client = client_for(world["do"])
-    # 1 token + user, 1 events with their context, 1 previous snapshots, 1 usernames.
-    assert_constant(client, "/api/v1/audit-events/", django_assert_num_queries, 4, model="person")
+    # 1 token + user, 1 grants, 1 events with their context, 1 previous snapshots, 1 usernames.
+    assert_constant(client, "/api/v1/audit-events/", django_assert_num_queries, 5, model="person")
     add_data(world, 10)
     touch(2)
-    assert_constant(client, "/api/v1/audit-events/", django_assert_num_queries, 4, model="person")
+    assert_constant(client, "/api/v1/audit-events/", django_assert_num_queries, 5, model="person")

@@ -7,7 +7,9 @@ Every list page runs, in order:
   3. COUNT(*) of the scoped, searched, filtered rows (the paginator);
   4. one SELECT of the page, with its select_related joins and annotations (scope rules,
      "has a warden", "may see the birth date" are subqueries inside it, not extra queries);
-  then, on some pages, "may this user add one?" (one EXISTS on the permission table);
+  on pages of tenant data (people, dependants, appointments, users) and where the page asks
+  "may this user add one?": the user's grants, read once per request
+  (accountability.core.scoping.grants; the scope filter and the question share it);
   then, on the full page only (not the htmx partial that refreshes the results):
   5. the user's organization (the header shows its code);
   6. the choices of each ModelChoiceField of the filter form, one query each.
@@ -120,21 +122,20 @@ EXPECTED = {
     "actors:country-list": (5, 4),
     # + header organization, + country choices
     "actors:duty-station-list": (6, 4),
-    # + "may add areas" (country permission EXISTS), + header organization, + country choices
+    # + grants ("may add areas"), + header organization, + country choices
     "actors:area-list": (7, 5),
-    # + "may add zones" (editable station EXISTS), + header organization, + station choices
+    # + grants ("may add zones"), + header organization, + station choices
     "actors:warden-zone-list": (7, 5),
-    # + "may add people" (the HQ focal point's organization permission EXISTS: the first of
-    # up to four, one per scope level), + header organization, + organization choices,
-    # + duty station choices
+    # + grants (scope filter and "may add people"), + header organization,
+    # + organization choices, + duty station choices
     "actors:person-list": (8, 5),
-    # + header organization, + organization choices
-    "actors:dependant-list": (6, 4),
-    # + header organization, + role choices, + organization choices
-    "actors:appointment-list": (7, 4),
+    # + grants, + header organization, + organization choices
+    "actors:dependant-list": (7, 5),
+    # + grants, + header organization, + role choices, + organization choices
+    "actors:appointment-list": (8, 5),
     # + header organization (the counts of responsibilities are aggregates of the page SELECT)
     "actors:role-list": (5, 4),
-    # + "may add logins" (organization permission EXISTS), + header organization,
+    # + grants (scope filter and "may add logins"), + header organization,
     # + organization choices
     "actors:user-list": (7, 5),
 }
@@ -161,22 +162,23 @@ def test_list_page_query_counts(
 
 
 def test_dashboard_query_count_does_not_grow(client, web_world, django_assert_num_queries):
-    """The DO's dashboard: session, user, its own appointments, zones without a warden, areas
-    without a coordinator, appointments ending within 30 days, stale staff lists (one GROUP BY
-    with the last confirmation as a subquery), people count, dependants count, the header's
-    organization: 10, with 3 or 33 more people, zones, appointments and dependants."""
+    """The DO's dashboard: session, user, its grants (read once for every scoped query below),
+    its own appointments, zones without a warden, areas without a coordinator, appointments
+    ending within 30 days, stale staff lists (one GROUP BY with the last confirmation as a
+    subquery), people count, dependants count, the header's organization: 11, with 3 or 33
+    more people, zones, appointments and dependants."""
     client.force_login(web_world["do"])
     for rows in (3, 30):
         for maker in (_people, _zones, _appointments, _dependants):
             grow(maker, web_world, rows)
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(11):
             assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_person_detail_query_count_does_not_grow(client, web_world, django_assert_num_queries):
-    """Session, user, the person (404 if out of scope) with its joins, "may edit" (EXISTS),
-    its history (one query: a single insert event, no earlier snapshot, no user to name),
-    "may appoint" (EXISTS), the header's organization, the dependants with "may see the birth
+    """Session, user, its grants (for the scope filters and "may appoint"), the person (404 if
+    out of scope) with its joins, "may edit" (EXISTS), its history (one query: a single insert
+    event, no earlier snapshot, no user to name), the header's organization, the dependants with "may see the birth
     date" annotated, the appointments with their scopes joined: 9, with 3 or 33 dependants."""
     w = web_world
     client.force_login(w["hq"])

@@ -154,7 +154,7 @@ class AreaListView(ScopedListView):
 
     def may_create(self):
         user = self.request.user
-        return user.is_superuser or scoping.granted(user, m.Country, "change_structure").exists()
+        return scoping.holds(user, "change_structure", kind="country")
 
 
 class AreaDetailView(ScopedDetailView):
@@ -230,7 +230,7 @@ class WardenZoneListView(ScopedListView):
         return super().get_queryset().annotate(has_warden=Exists(warden))
 
     def may_create(self):
-        return scoping.editable_by(self.request.user, m.DutyStation).exists()
+        return scoping.holds(self.request.user, "change_structure", kind="station")
 
 
 class WardenZoneDetailView(ScopedDetailView):

@@ -39,7 +39,7 @@ class UserListView(ScopedListView):
 
     def may_create(self):
         user = self.request.user
-        return user.is_superuser or scoping.granted(user, m.Organization, "manage_users").exists()
+        return scoping.holds(user, "manage_users")
 
 
 class UserDetailView(ScopedDetailView):
