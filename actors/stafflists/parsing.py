@@ -1,0 +1,204 @@
+"""Reading an uploaded staff-list file into rows of text, refusing what is not one.
+
+The file format is described in ``actors.stafflists.columns``. This module only checks that the
+upload is a CSV (UTF-8) or XLSX file of a sane size and shape and turns its first sheet into
+``{column: text}`` rows numbered as a spreadsheet shows them (the header is row 1). Whether the
+values make sense is the importer's business.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import warnings
+import zipfile
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .columns import COLUMNS, REQUIRED_COLUMNS
+
+EXTENSIONS = (".csv", ".xlsx")
+# An XLSX is a zip; refuse archives that inflate far beyond the upload limit (zip bombs).
+MAX_INFLATION = 30
+
+
+class FileRejected(Exception):
+    """The upload is not a staff-list file we can read; ``message`` says why."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclasses.dataclass
+class Sheet:
+    columns: tuple[str, ...]
+    # (row number as a spreadsheet shows it, {column: stripped text}, cells beyond the header)
+    rows: list[tuple[int, dict[str, str], bool]]
+
+
+def read_upload(upload) -> Sheet:
+    """Read a Django ``UploadedFile`` (or anything with ``name``, ``size`` and ``read``)."""
+    name = (getattr(upload, "name", "") or "").lower()
+    max_bytes = settings.STAFF_LIST_MAX_BYTES
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes:
+        raise FileRejected(_too_big(max_bytes))
+    if not name.endswith(EXTENSIONS):
+        raise FileRejected(
+            _("Only .csv and .xlsx files are accepted (not macro-enabled or old .xls workbooks).")
+        )
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileRejected(_too_big(max_bytes))
+    if not data.strip():
+        raise FileRejected(_("The file is empty."))
+    raw_rows = _read_xlsx(data) if name.endswith(".xlsx") else _read_csv(data)
+    return _to_sheet(raw_rows)
+
+
+def _too_big(max_bytes: int) -> str:
+    return _("The file is too big: at most %(size)s MB are accepted.") % {
+        "size": round(max_bytes / (1024 * 1024), 1)
+    }
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _read_csv(data: bytes):
+    if data.startswith(b"PK\x03\x04"):
+        raise FileRejected(_("This is a spreadsheet, not a CSV file: save it as .xlsx."))
+    if b"\x00" in data:
+        raise FileRejected(_("This is not a text file. Save the list as CSV (UTF-8) or XLSX."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRejected(
+            _("The file is not UTF-8 text (byte %(position)s). Save it as 'CSV UTF-8' or as XLSX.")
+            % {"position": exc.start + 1}
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheets set to many European locales write ';' between cells.
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise FileRejected(
+            _("The CSV file is malformed near row %(row)s: %(error)s")
+            % {"row": reader.line_num, "error": exc}
+        ) from None
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _read_xlsx(data: bytes):
+    buffer = io.BytesIO(data)
+    try:
+        archive = zipfile.ZipFile(buffer)
+        names = archive.namelist()
+        inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FileRejected(_("The file is not a valid XLSX workbook.")) from None
+    if "xl/workbook.xml" not in names:
+        raise FileRejected(_("The file is not a valid XLSX workbook."))
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise FileRejected(_("Workbooks with macros are refused. Save it as a plain .xlsx file."))
+    if inflated > settings.STAFF_LIST_MAX_BYTES * MAX_INFLATION:
+        raise FileRejected(_("The workbook unpacks to too much data."))
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it ignores; they do not matter here.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(buffer, read_only=True, data_only=True)
+            try:
+                if not workbook.worksheets:
+                    raise FileRejected(_("The workbook has no sheet."))
+                # Formula cells give their last computed value (data_only); a formula never
+                # computed reads as empty, so a sheet of formulas alone is "no rows".
+                for row in workbook.worksheets[0].iter_rows(values_only=True):
+                    yield [_cell_text(value) for value in row]
+            finally:
+                workbook.close()
+    except FileRejected:
+        raise
+    except Exception:  # noqa: BLE001 - any parser failure on untrusted input is "malformed"
+        raise FileRejected(_("The workbook could not be read; it may be damaged.")) from None
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --- Rows ------------------------------------------------------------------------------------
+
+
+def _header_name(value: str) -> str:
+    return value.strip().lstrip("\ufeff").strip().lower().replace(" ", "_")
+
+
+def _to_sheet(raw_rows) -> Sheet:
+    max_rows = settings.STAFF_LIST_MAX_ROWS
+    iterator = iter(raw_rows)
+    header = next(iterator, None)
+    if header is None:
+        raise FileRejected(_("The file is empty."))
+    names = [_header_name(cell) for cell in header]
+    named = [name for name in names if name]
+    duplicates = sorted({name for name in named if named.count(name) > 1})
+    if duplicates:
+        raise FileRejected(
+            _("These columns appear twice: %(columns)s.") % {"columns": ", ".join(duplicates)}
+        )
+    unknown = [name for name in named if name not in COLUMNS]
+    if unknown:
+        raise FileRejected(
+            _("Unknown columns: %(columns)s. The columns are: %(known)s.")
+            % {"columns": ", ".join(unknown), "known": ", ".join(COLUMNS)}
+        )
+    missing = [name for name in REQUIRED_COLUMNS if name not in named]
+    if missing:
+        raise FileRejected(
+            _("The first row must name the columns; missing: %(columns)s.")
+            % {"columns": ", ".join(missing)}
+        )
+    rows = []
+    for number, cells in enumerate(iterator, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(rows) >= max_rows:
+            raise FileRejected(
+                _("The file has more than %(max)s rows; split it or ask for a bigger limit.")
+                % {"max": max_rows}
+            )
+        values = {}
+        extra = False
+        for index, cell in enumerate(cells):
+            name = names[index] if index < len(names) else ""
+            if name:
+                values[name] = cell.strip()
+            elif cell.strip():
+                extra = True
+        rows.append((number, values, extra))
+    if not rows:
+        raise FileRejected(_("The file has a header but no rows."))
+    return Sheet(columns=tuple(named), rows=rows)
