@@ -2,7 +2,8 @@
 
 Run in a process of its own per database (``python -m bench.personnel_list``, with
 DATABASE_URL set), printing one JSON object; ``python -m bench`` drives it and prints the
-table. Requests go through Django's test client in-process with ``force_login``, so the
+table. Requests go through Django's test client in-process with a REST client's token
+(``Authorization: Token …``, as the clients that pull compliance data send it), so the
 figures are the application's cost (middleware, authentication, scoping, pagination,
 serialization, JSON rendering) without a network or WSGI server in between.
 """
@@ -73,6 +74,8 @@ def run(*, runs: int, warmup: int, timings: bool) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from rest_framework.authtoken.models import Token
+
     from accountability.core import scoping
     from actors.models import Country, Organization, Person, User
 
@@ -84,8 +87,8 @@ def run(*, runs: int, warmup: int, timings: bool) -> dict:
     results = {}
     for username, description, where in CASES:
         user = User.objects.get(username=username)
-        client = Client()
-        client.force_login(user)
+        token, _created = Token.objects.get_or_create(user=user)
+        client = Client(headers={"Authorization": f"Token {token.key}"})
         entry: dict = {
             "description": description,
             "visible": scoping.visible_to(user, Person).count(),

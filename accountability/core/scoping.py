@@ -146,25 +146,28 @@ class Grants:
 
 
 def _grants_sql() -> str:
+    """One statement for every grant of a user, with countries and areas expanded to stations.
+
+    The permission table is joined once over the union, not in each branch: planning the
+    statement is most of its cost (0.9 ms against 0.35 ms at scale 1).
+    """
     from django.contrib.auth.models import Permission
 
     m = _models()
-    perm = Permission._meta.db_table
     station = m.DutyStation._meta.db_table
 
     def part(kind, perm_model, join="", obj="g.content_object_id", flag="false"):
+        # Table and column names come from model metadata, never from input.
         return (
-            # Table and column names come from model metadata, never from input.
-            f"SELECT '{kind}', {obj}, a.codename, {flag} FROM {perm_model._meta.db_table} g "  # noqa: S608
-            f"JOIN {perm} a ON a.id = g.permission_id {join} WHERE g.user_id = %(user)s"
+            f"SELECT '{kind}' AS kind, {obj} AS obj, g.permission_id AS perm, {flag} AS flag "  # noqa: S608
+            f"FROM {perm_model._meta.db_table} g {join} WHERE g.user_id = %(user)s"
         )
 
-    org_table = m.Organization._meta.db_table
     parts = [
         part(
             "organization",
             m.OrganizationUserObjectPermission,
-            join=f"JOIN {org_table} o ON o.id = g.content_object_id",
+            join=f"JOIN {m.Organization._meta.db_table} o ON o.id = g.content_object_id",
             flag="o.kind = %(unsecoord)s",
         ),
         part("country", m.CountryUserObjectPermission),
@@ -184,16 +187,16 @@ def _grants_sql() -> str:
             obj="s.id",
         ),
     ]
-    person = m.Person._meta.db_table
-    for column, name in (
-        ("organization_id", "organization"),
-        ("duty_station_id", "station"),
-        ("residential_zone_id", "zone"),
-    ):
-        parts.append(
-            f"SELECT 'own', {column}, '{name}', false FROM {person} WHERE user_id = %(user)s"  # noqa: S608
-        )
-    return "\nUNION ALL\n".join(parts)
+    union = "\nUNION ALL\n".join(parts)
+    return (
+        f"SELECT u.kind, u.obj, a.codename, u.flag FROM ({union}) u "  # noqa: S608
+        f"JOIN {Permission._meta.db_table} a ON a.id = u.perm "
+        # The user's own person: its organization, station and zone, one row each.
+        "UNION ALL SELECT 'own', v.obj, v.name, false "
+        f"FROM {m.Person._meta.db_table} p CROSS JOIN LATERAL (VALUES "
+        "(p.organization_id, 'organization'), (p.duty_station_id, 'station'), "
+        "(p.residential_zone_id, 'zone')) v(obj, name) WHERE p.user_id = %(user)s"
+    )
 
 
 def grants(user) -> Grants:
