@@ -73,7 +73,6 @@ def run(*, runs: int, warmup: int, timings: bool) -> dict:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
     from rest_framework.authtoken.models import Token
 
     from accountability.core import scoping

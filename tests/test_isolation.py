@@ -35,6 +35,7 @@ LEAK = re.compile(MARKER + r"(family|given|child|user|1|u?@)")  # B's values the
 def leaks(response) -> bool:
     return bool(LEAK.search(response.content.decode(errors="replace").lower()))
 
+
 # URL name -> the kind of object its path kwarg names.
 TENANT_OBJECTS = {
     "personnel-detail": "person",
@@ -110,8 +111,12 @@ def world(db):
     DutyStationFactory(country=country, name="Field B", area=area)
     zone = WardenZoneFactory(duty_station=station, name="Zone B")
     person = PersonFactory(
-        organization=b, duty_station=station, residential_zone=zone,
-        family_name=f"{MARKER}family", given_names=f"{MARKER}given", index_number=f"{MARKER}1",
+        organization=b,
+        duty_station=station,
+        residential_zone=zone,
+        family_name=f"{MARKER}family",
+        given_names=f"{MARKER}given",
+        index_number=f"{MARKER}1",
         email=f"{MARKER}@b.example.org",
     )
     dependant = DependantFactory(person=person, given_names=f"{MARKER}child")
@@ -120,18 +125,31 @@ def world(db):
     person.save()
     appointment = appoint(person, "country_representative", station)
     m.StaffListConfirmation.objects.create(
-        organization=b, duty_station=station, confirmed_by=b_user,
-        confirmed_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), people_count=1, dependants_count=1,
+        organization=b,
+        duty_station=station,
+        confirmed_by=b_user,
+        confirmed_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        people_count=1,
+        dependants_count=1,
     )
     alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
     PersonFactory(organization=a, duty_station=station, family_name="Visible")
     role = m.Role.objects.get(code="warden")
     return {
-        "alice": alice, "a": a, "b": b,
+        "alice": alice,
+        "a": a,
+        "b": b,
         "ids": {
-            "person": person.pk, "dependant": dependant.pk, "appointment": appointment.pk,
-            "user": b_user.pk, "organization": b.pk, "country": country.pk, "station": station.pk,
-            "area": area.pk, "zone": zone.pk, "role": role.pk,
+            "person": person.pk,
+            "dependant": dependant.pk,
+            "appointment": appointment.pk,
+            "user": b_user.pk,
+            "organization": b.pk,
+            "country": country.pk,
+            "station": station.pk,
+            "area": area.pk,
+            "zone": zone.pk,
+            "role": role.pk,
             "responsibility": getattr(m.Responsibility.objects.first(), "pk", 1),
             "competency": getattr(m.Competency.objects.first(), "pk", 1),
         },
@@ -157,24 +175,46 @@ def b_footprint(world) -> dict:
 def hostile_body(ids) -> dict:
     """B's ids in every field a create or change could take."""
     return {
-        "organization": ids["organization"], "person": ids["person"],
-        "duty_station": ids["station"], "residential_zone": ids["zone"],
-        "country": ids["country"], "area": ids["area"], "zone": ids["zone"],
-        "scope_kind": "duty_station", "scope_id": ids["station"], "scope": ids["station"],
-        "role": "country_representative", "user": ids["user"],
-        "family_name": "Intruder", "given_names": "Ina", "index_number": "INTRUDE-1",
-        "category": "local", "contract_type": "fixed_term", "relationship": "child",
-        "name": "Intruded", "username": "intruder", "password": "a-long-pass-phrase-9",
-        "start_date": "2026-01-01", "reason": "intrusion", "phase": 3, "is_active": "false",
+        "organization": ids["organization"],
+        "person": ids["person"],
+        "duty_station": ids["station"],
+        "residential_zone": ids["zone"],
+        "country": ids["country"],
+        "area": ids["area"],
+        "zone": ids["zone"],
+        "scope_kind": "duty_station",
+        "scope_id": ids["station"],
+        "scope": ids["station"],
+        "role": "country_representative",
+        "user": ids["user"],
+        "family_name": "Intruder",
+        "given_names": "Ina",
+        "index_number": "INTRUDE-1",
+        "category": "local",
+        "contract_type": "fixed_term",
+        "relationship": "child",
+        "name": "Intruded",
+        "username": "intruder",
+        "password": "a-long-pass-phrase-9",
+        "start_date": "2026-01-01",
+        "reason": "intrusion",
+        "phase": 3,
+        "is_active": "false",
     }
 
 
 def hostile_query(ids) -> dict:
     return {
-        "organization": ids["organization"], "person": ids["person"],
-        "duty_station": ids["station"], "country": ids["country"], "zone": ids["zone"],
-        "residential_zone": ids["zone"], "area": ids["area"], "object_id": ids["person"],
-        "search": MARKER, "q": MARKER,
+        "organization": ids["organization"],
+        "person": ids["person"],
+        "duty_station": ids["station"],
+        "country": ids["country"],
+        "zone": ids["zone"],
+        "residential_zone": ids["zone"],
+        "area": ids["area"],
+        "object_id": ids["person"],
+        "search": MARKER,
+        "q": MARKER,
     }
 
 
@@ -198,7 +238,8 @@ def send(clients, route, method, url, *, data=None):
 
 def test_every_url_pattern_is_classified():
     unclassified = [
-        (route, name) for route, name, kwargs in all_patterns()
+        (route, name)
+        for route, name, kwargs in all_patterns()
         if set(kwargs) - {"format"} and name not in TENANT_OBJECTS | REFERENCE_OBJECTS
     ]
     unnamed = [route for route, name, _ in all_patterns() if not name]

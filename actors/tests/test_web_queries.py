@@ -178,8 +178,9 @@ def test_dashboard_query_count_does_not_grow(client, web_world, django_assert_nu
 def test_person_detail_query_count_does_not_grow(client, web_world, django_assert_num_queries):
     """Session, user, its grants (for the scope filters and "may appoint"), the person (404 if
     out of scope) with its joins, "may edit" (EXISTS), its history (one query: a single insert
-    event, no earlier snapshot, no user to name), the header's organization, the dependants with "may see the birth
-    date" annotated, the appointments with their scopes joined: 9, with 3 or 33 dependants."""
+    event, no earlier snapshot, no user to name), the header's organization, the dependants
+    with "may see the birth date" annotated, the appointments with their scopes joined: 9, with
+    3 or 33 dependants."""
     w = web_world
     client.force_login(w["hq"])
     url = reverse("actors:person-detail", args=[w["person"].pk])
