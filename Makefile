@@ -5,7 +5,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-EMBED := $(BIN)/python -m accountability.embedded
+# Run as a script, not with -m: importing the accountability package would set
+# DJANGO_SETTINGS_MODULE (celery.py) in the environment the commands inherit.
+EMBED := $(BIN)/python accountability/embedded.py
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 DEMO_SCALE ?= 0.01

@@ -1,4 +1,4 @@
-"""Run a command with the embedded defaults: `python -m accountability.embedded CMD ...`.
+"""Run a command with the embedded defaults: `python accountability/embedded.py CMD ...`.
 
 Without DATABASE_URL, a real PostgreSQL is started from the pgserver wheel with its data in
 .data/pg and stopped when the command ends; DATABASE_URL is exported to the command. Without
@@ -32,7 +32,7 @@ def embedded_database_url() -> tuple[str, object]:
 
 def main(argv: list[str]) -> int:
     if not argv:
-        print("usage: python -m accountability.embedded COMMAND [ARGS...]", file=sys.stderr)
+        print("usage: python accountability/embedded.py COMMAND [ARGS...]", file=sys.stderr)
         return 2
     env = dict(os.environ)
     server = None
