@@ -85,24 +85,36 @@ class DutyStationCreateView(ServiceFormView):
         return duty_station_create(actor=self.request.user, **form.cleaned_data)
 
 
-class DutyStationEditView(ServiceFormView):
+class StructureEditView(ServiceFormView):
+    """Edit a duty station, area or zone the user may change (404 otherwise)."""
+
+    model: type = None
+    select_related: tuple[str, ...] = ()
+    form_class: type = None
+
     def get_object(self):
         return scoping.get_for_user(
             self.request.user,
-            m.DutyStation,
+            self.model,
             self.kwargs["pk"],
             for_change=True,
-            queryset=m.DutyStation.objects.select_related("country"),
+            queryset=self.model.objects.select_related(*self.select_related),
         )
 
     def get_title(self):
         return _("Edit %(name)s") % {"name": self.object}
 
     def get_form(self, data=None):
-        return forms.DutyStationForm(data, instance=self.object)
+        return self.form_class(data, instance=self.object)
 
     def perform(self, form):
         return structure_update(actor=self.request.user, obj=self.object, **form.cleaned_data)
+
+
+class DutyStationEditView(StructureEditView):
+    model = m.DutyStation
+    select_related = ("country",)
+    form_class = forms.DutyStationForm
 
 
 class DutyStationPhaseView(ServiceFormView):
@@ -189,24 +201,10 @@ class AreaCreateView(ServiceFormView):
         return area_create(actor=self.request.user, **form.cleaned_data)
 
 
-class AreaEditView(ServiceFormView):
-    def get_object(self):
-        return scoping.get_for_user(
-            self.request.user,
-            m.Area,
-            self.kwargs["pk"],
-            for_change=True,
-            queryset=m.Area.objects.select_related("country"),
-        )
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object}
-
-    def get_form(self, data=None):
-        return forms.AreaForm(data, instance=self.object)
-
-    def perform(self, form):
-        return structure_update(actor=self.request.user, obj=self.object, **form.cleaned_data)
+class AreaEditView(StructureEditView):
+    model = m.Area
+    select_related = ("country",)
+    form_class = forms.AreaForm
 
 
 class WardenZoneListView(ScopedListView):
@@ -264,21 +262,7 @@ class WardenZoneCreateView(ServiceFormView):
         return warden_zone_create(actor=self.request.user, **form.cleaned_data)
 
 
-class WardenZoneEditView(ServiceFormView):
-    def get_object(self):
-        return scoping.get_for_user(
-            self.request.user,
-            m.WardenZone,
-            self.kwargs["pk"],
-            for_change=True,
-            queryset=m.WardenZone.objects.select_related("duty_station"),
-        )
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object}
-
-    def get_form(self, data=None):
-        return forms.WardenZoneForm(data, instance=self.object)
-
-    def perform(self, form):
-        return structure_update(actor=self.request.user, obj=self.object, **form.cleaned_data)
+class WardenZoneEditView(StructureEditView):
+    model = m.WardenZone
+    select_related = ("duty_station",)
+    form_class = forms.WardenZoneForm
