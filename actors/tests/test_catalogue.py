@@ -124,7 +124,10 @@ def competency_names(item_text: str) -> list[str]:
 def seed() -> dict[tuple[str, int], dict]:
     path = Path(os.environ.get("ACC_SEED_PATH") or DEFAULT_SEED)
     if not path.is_file():
-        pytest.skip(f"seed text of A/57/365 not found at {path} (set ACC_SEED_PATH to it)")
+        message = f"seed text of A/57/365 not found at {path} (set ACC_SEED_PATH to it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI has shared/ beside the checkout: never skip there
+        pytest.skip(message)
     return parse_seed(path.read_text(encoding="utf-8"))
 
 
