@@ -9,3 +9,29 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Notification(models.Model):
+    """A message to a user, in the app and by email.
+
+    ``key`` makes every notice idempotent: a scheduled job that runs twice finds the row it
+    wrote the first time and sends nothing again.
+    """
+
+    user = models.ForeignKey("actors.User", models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=200)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

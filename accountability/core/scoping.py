@@ -42,15 +42,18 @@ ROLE_GRANTS: dict[str, tuple[str, ...]] = {
     "hq_focal_point": PEOPLE_ALL + ("view_structure", "manage_appointments", "manage_users"),
     "unsecoord": ("view_everything", "appoint_anyone"),
     "unsecoord_inspector": ("view_everything",),
-    "designated_official": PEOPLE_ALL + STRUCTURE,
-    "fsco": PEOPLE_ALL + STRUCTURE,
+    # The DO decides on ASC and warden appointments (¶17, ¶19); DO, FSCO and SMT nominate.
+    "designated_official": PEOPLE_ALL + STRUCTURE + ("nominate", "decide_appointments"),
+    "fsco": PEOPLE_ALL + STRUCTURE + ("nominate",),
     "fsca": PEOPLE_ALL + ("view_structure",),
     "agency_security_officer": ("view_own_org_people", "view_dependant_details", "view_structure"),
+    # The employing agency sets the time its staff give to a security role (¶17, ¶19).
     "country_representative": (
         "view_own_org_people",
         "change_own_org_people",
         "view_dependant_details",
         "view_structure",
+        "release_staff",
     ),
     "country_focal_point": (
         "view_own_org_people",
@@ -58,7 +61,7 @@ ROLE_GRANTS: dict[str, tuple[str, ...]] = {
         "view_dependant_details",
         "view_structure",
     ),
-    "smt": ("view_own_org_people", "view_structure"),
+    "smt": ("view_own_org_people", "view_structure", "nominate", "consult"),
     "area_coordinator": ("view_people", "view_dependant_details", "view_structure"),
     "warden": ("view_people", "view_dependant_details"),
     "personnel": (),
@@ -255,6 +258,14 @@ def holds(user, *codenames: str, kind: str | None = None) -> bool:
         return True
     ids_by = grants(user).ids_by
     return any(code in codenames and (kind is None or k == kind) for k, code in ids_by)
+
+
+def holds_on_station(user, codename: str, station) -> bool:
+    """Whether ``user`` holds ``codename`` on ``station`` (directly or through its country or
+    area)."""
+    if user.is_superuser:
+        return True
+    return station.pk in grants(user).ids("station", codename)
 
 
 def sees_everything(user) -> bool:
@@ -520,6 +531,31 @@ def _rules():
 
     _VISIBLE[m.StaffListConfirmation] = _stafflist_visible_q
     _EDITABLE[m.StaffListConfirmation] = _no_one  # written only by stafflist_confirm
+
+    # The appointment workflow (structure app): records of an appointment are seen by whoever
+    # sees the appointment and written only through structure.workflow.
+    from accountability.core.models import Notification
+    from structure import models as st
+
+    def through_appointment(u) -> Q:
+        return Q(appointment__in=visible_to(u, m.Appointment).values("pk"))
+
+    for record in (st.CompetencyStatement, st.Consultation, st.AppointmentLetter):
+        _VISIBLE[record] = through_appointment
+        _EDITABLE[record] = _no_one
+    # SMT meetings (¶16(b)): the station's structure; recorded by its SMT members, DO, FSCO.
+    _VISIBLE[st.SmtMeeting] = lambda u: (
+        Q()
+        if grants(u).holds_globally("view_everything")
+        else _stations_q(u, ["view_structure"], "duty_station_id")
+    )
+    _EDITABLE[st.SmtMeeting] = lambda u: _stations_q(
+        u, ["consult", "decide_appointments", "nominate"], "duty_station_id"
+    )
+    _VISIBLE[st.ActionItem] = lambda u: Q(meeting__in=visible_to(u, st.SmtMeeting).values("pk"))
+    _EDITABLE[st.ActionItem] = lambda u: Q(meeting__in=editable_by(u, st.SmtMeeting).values("pk"))
+    _VISIBLE[Notification] = lambda u: Q(user_id=u.pk)
+    _EDITABLE[Notification] = lambda u: Q(user_id=u.pk)
 
 
 def register(model: type[models.Model], *, visible: Rule, editable: Rule) -> None:

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "accountability.core.apps.CoreConfig",
     "actors",
+    "structure",
 ]
 
 MIDDLEWARE = [
@@ -269,3 +270,10 @@ LOGGING = {
 
 # Days after which a staff list not re-confirmed counts as stale (¶16(d)).
 STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS = env_int("ACC_STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS", 90)
+
+# Working days the SMT has to answer a nomination before the DO may decide (¶17, ¶19).
+CONSULTATION_WORKING_DAYS = env_int("ACC_CONSULTATION_WORKING_DAYS", 5)
+# Days before an appointment ends that the DO is told (¶17, ¶19 vacancies).
+APPOINTMENT_ENDING_NOTICE_DAYS = env_int("ACC_APPOINTMENT_ENDING_NOTICE_DAYS", 30)
+# Absolute address of the site, for links in emails and letters.
+SITE_URL = env.str("ACC_SITE_URL", default="http://127.0.0.1:8000")

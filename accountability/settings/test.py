@@ -1,5 +1,7 @@
 """The test suite: real PostgreSQL and (when REDIS_URL is set) real Redis, mail in memory."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -18,3 +20,5 @@ LANGUAGE_CODE = "en"
 # Serve static files from the finders: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Letters and uploads written by tests go to a throw-away folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="acc-test-media-")

@@ -17,8 +17,11 @@ SCOPE_FIELDS = {
 
 
 class AppointmentStatus(models.TextChoices):
-    # The approval workflow adds its own states before PENDING (nominated, in consultation…);
-    # rights follow ACTIVE alone, so those states slot in without touching the grants.
+    # Rights follow ACTIVE alone. Area coordinators and wardens pass through DRAFT and
+    # CONSULTATION first (¶17, ¶19); the transitions are in structure.workflow.
+    DRAFT = "draft", _("Nominated, not yet submitted")
+    CONSULTATION = "consultation", _("In consultation with the SMT")
+    REJECTED = "rejected", _("Rejected")
     PENDING = "pending", _("Approved, not yet started")
     ACTIVE = "active", _("Active")
     ENDED = "ended", _("Ended")
@@ -88,6 +91,43 @@ class Appointment(BaseModel):
         related_name="+",
         verbose_name=_("appointed by"),
     )
+    is_alternate = models.BooleanField(
+        _("alternate"), default=False, help_text=_("An alternate warden of the zone (¶19).")
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nominated by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted for consultation at"), null=True, blank=True)
+    consultation_ends_on = models.DateField(_("consultation ends on"), null=True, blank=True)
+    # The employing agency's release: the working time allotted to the role (¶17, ¶19).
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("released by"),
+    )
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+    release_hours_per_week = models.DecimalField(
+        _("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    release_percent = models.PositiveSmallIntegerField(_("percent of time"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
 
@@ -98,6 +138,16 @@ class Appointment(BaseModel):
         constraints = [
             models.CheckConstraint(
                 name="appointment_exactly_one_scope", condition=_exactly_one_scope()
+            ),
+            models.CheckConstraint(
+                name="appointment_release_hours_or_percent",
+                condition=models.Q(release_hours_per_week__isnull=True)
+                | models.Q(release_percent__isnull=True),
+            ),
+            models.CheckConstraint(
+                name="appointment_release_percent_range",
+                condition=models.Q(release_percent__isnull=True)
+                | models.Q(release_percent__gte=1, release_percent__lte=100),
             ),
             models.CheckConstraint(
                 name="appointment_end_after_start",

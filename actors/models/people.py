@@ -72,6 +72,13 @@ class Person(BaseModel):
         verbose_name=_("login"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    language = models.CharField(
+        _("language of letters"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("Appointment letters are written in this language."),
+    )
 
     class Meta:
         ordering = ["family_name", "given_names", "id"]

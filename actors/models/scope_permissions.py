@@ -13,6 +13,11 @@ SCOPE_PERMISSIONS = (
     ("view_dependant_details", "See dependants' birth dates and addresses in the scope"),
     ("view_structure", "See the security structure (areas, zones, appointments)"),
     ("change_structure", "Change the security structure (areas, zones, phases)"),
+    # The appointment workflow of ¶17 and ¶19.
+    ("nominate", "Nominate area security coordinators and wardens (FSCO, SMT, DO)"),
+    ("consult", "Answer the DO's consultation on nominations (SMT member)"),
+    ("release_staff", "Allot an own staff member's working time to a security role"),
+    ("decide_appointments", "Approve, reject and revoke ASC and warden appointments (DO)"),
 )
 
 ORGANIZATION_PERMISSIONS = SCOPE_PERMISSIONS + (

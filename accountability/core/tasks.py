@@ -1,0 +1,22 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone
+
+from accountability.core.models import Notification
+
+
+@shared_task(acks_late=True, name="core.send_notification_email")
+def send_notification_email(notification_id: int) -> bool:
+    """Email one notice. Claims it first: another worker that got there first wins."""
+    claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("user").get(pk=notification_id)
+    body = notification.body
+    if notification.url:
+        body += f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}"
+    send_mail(notification.subject, body, None, [notification.user.email])
+    return True
