@@ -8,8 +8,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/", include("structure.api_urls")),
+    path("api/v1/", include("structure.meeting_api_urls")),
     path("api/v1/", include("actors.api.urls")),
     path("api/v1/", include("actors.stafflists.api_urls")),
     path("staff-lists/", include("actors.stafflists.urls")),
+    path("", include("structure.urls")),
+    path("", include("structure.letter_urls")),
+    path("", include("structure.meeting_urls")),
     path("", include("actors.urls")),
 ]
