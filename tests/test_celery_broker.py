@@ -3,6 +3,7 @@ transport under .data/broker) to a real worker, and the beat schedule is well fo
 
 import datetime as dt
 import time
+import uuid
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -43,8 +44,12 @@ def test_scheduled_job_runs_through_the_broker_and_grants_rights(real_broker):
     # The start date comes: the beat job, sent through the broker, activates it.
     m.Appointment.objects.filter(pk=appointment.pk).update(start_date=timezone.localdate())
 
-    with start_worker(real_broker, perform_ping_check=False, pool="solo", loglevel="WARNING"):
-        apply_appointment_dates.delay()
+    # A queue of its own: another test run on the same broker cannot take the message.
+    queue = f"test-{uuid.uuid4().hex}"
+    with start_worker(
+        real_broker, perform_ping_check=False, pool="solo", loglevel="WARNING", queues=[queue]
+    ):
+        apply_appointment_dates.apply_async(queue=queue)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             appointment.refresh_from_db()

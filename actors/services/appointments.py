@@ -120,6 +120,11 @@ def appointment_create(
     today = today or timezone.localdate()
     if not scoping.may_appoint(actor, person=person, role=role):
         raise ValidationError({"role": [_("You may not appoint to this role.")]})
+    if role.code in ("area_coordinator", "warden") and not actor.is_superuser:
+        # The DO appoints them in writing after consulting the SMT (¶17, ¶19).
+        raise ValidationError(
+            {"role": [_("Nominate area coordinators and wardens; the DO decides (¶17, ¶19).")]}
+        )
     if not person.is_active:
         raise ValidationError({"person": [_("This person is no longer active.")]})
     if end_date is not None and end_date < start_date:
