@@ -4,10 +4,11 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=accountability.settings.production
 
-# WeasyPrint needs Pango; gettext compiles the message catalogues.
+# WeasyPrint needs Pango; it embeds the system fonts letters use: DejaVu/Noto for Latin script,
+# Noto CJK for Chinese letters (zh-hans). gettext compiles the message catalogues.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-    fonts-noto-core fonts-noto-cjk gettext \
+    fonts-dejavu-core fonts-noto-core fonts-noto-cjk gettext \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -13,7 +13,7 @@ PORT ?= 8000
 DEMO_SCALE ?= 0.01
 TEST_ARGS ?=
 
-.PHONY: run test install browser lint bench messages migrate clean-data
+.PHONY: run test install system-deps lint bench messages migrate clean-data
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,11 +23,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian's chromium for the browser tests (never a downloaded browser build).
-browser:
+# Debian packages the tests need: chromium for the browser tests (never a downloaded browser
+# build) and a font covering Chinese, which WeasyPrint embeds in zh-hans appointment letters
+# (found through fontconfig; the Dockerfile installs fonts-noto-cjk).
+system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; \
+	  else echo "no CJK font: sudo apt-get install fonts-wqy-microhei (Chinese letters will show no Chinese)"; fi; }
 
 run: $(STAMP)
 	$(EMBED) sh -c '$(BIN)/python manage.py migrate --noinput && \
@@ -36,7 +41,7 @@ run: $(STAMP)
 	  $(BIN)/python manage.py demo_logins --port $(PORT) && \
 	  PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start'
 
-test: $(STAMP) browser
+test: $(STAMP) system-deps
 	$(EMBED) sh -c '$(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
 	  $(BIN)/python -m pytest -n 2 $(TEST_ARGS)'
 

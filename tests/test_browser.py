@@ -1,7 +1,7 @@
 """Walk the web interface in Debian's chromium through Playwright: log in, the dashboard, a
 list with its htmx search, a detail page with its history, the language switch.
 
-Never a downloaded browser: ``/usr/bin/chromium`` (``make browser`` installs it).
+Never a downloaded browser: ``/usr/bin/chromium`` (``make system-deps`` installs it).
 Set ACC_SCREENSHOT_DIR to keep screenshots of the pages.
 """
 
@@ -25,7 +25,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(),
-        reason=f"{CHROMIUM} is missing: install Debian's chromium (make browser)",
+        reason=f"{CHROMIUM} is missing: install Debian's chromium (make system-deps)",
     ),
     # Transactional: the live server's thread must see the rows. serialized_rollback reloads
     # the roles loaded by migrations, which the flush of a transactional test removes.

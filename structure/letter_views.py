@@ -1,0 +1,70 @@
+"""The appointment letter's download (scoped) and its public verification page."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from structure import letters
+
+
+@login_required
+@require_GET
+def letter_pdf(request, pk: int):
+    """The stored PDF, byte for byte; 404 alike for missing, not yours and not rendered yet."""
+    letter = letters.letter_for(request.user, pk)
+    etag = f'"{letter.sha256}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = FileResponse(
+            letter.pdf.open("rb"),
+            content_type="application/pdf",
+            filename=f"appointment-letter-{letter.verification_code}.pdf",
+        )
+    response["ETag"] = etag
+    # Personal data: browsers may keep it, shared caches may not.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(label=_("Verification code"), max_length=40)
+
+
+@require_http_methods(["GET", "POST"])
+def letter_verify_form(request):
+    """Public: type a code, land on its verification page."""
+    form = VerifyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = letters.normalize_code(form.cleaned_data["code"])
+        if code:
+            return redirect("letter-verify", code=code)
+        form.add_error("code", _("Enter the code printed on the letter."))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "structure/verify.html", {"form": form, "checked": False}, status=status)
+
+
+@require_GET
+def letter_verify(request, code: str):
+    """Public: is this a genuine letter? Only the appointee's name, role and dates (issue 3)."""
+    letter = letters.letter_verify(code)
+    context = {"form": VerifyForm(initial={"code": code}), "checked": True, "code": code}
+    if letter is None:
+        return render(request, "structure/verify.html", context, status=404)
+    appointment = letter.appointment
+    # Only these values reach the template, so that nothing else can leak through it.
+    context["genuine"] = {
+        "name": appointment.person.full_name,
+        "role": letters.role_label(appointment, translation.get_language() or "en"),
+        "start_date": appointment.start_date,
+        "end_date": appointment.end_date,
+        "ended_on": appointment.ended_on,
+        "issued_on": letter.issued_at,
+    }
+    return render(request, "structure/verify.html", context)
