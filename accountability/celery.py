@@ -32,6 +32,24 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    # The DO is reminded daily of nominations whose SMT consultation has closed (¶17, ¶19).
+    "structure-remind-pending-decisions": {
+        "task": "structure.tasks.remind_pending_decisions",
+        "schedule": crontab(hour=5, minute=0),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # ...and told once, APPOINTMENT_ENDING_NOTICE_DAYS ahead, that an appointment ends.
+    "structure-notify-ending-appointments": {
+        "task": "structure.tasks.notify_ending_appointments",
+        "schedule": crontab(hour=5, minute=10),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # Each DO and FSCO gets the vacancies of their structure every Monday.
+    "structure-send-vacancy-digest": {
+        "task": "structure.tasks.send_vacancy_digest",
+        "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
+        "options": {"expires": 12 * 60 * 60},
+    },
 }
 
 

@@ -14,3 +14,43 @@ def render_letter(letter_id: int) -> bool:
         return False
     with audit_context(source="task:render_letter"):
         return letter_render(letter)
+
+
+# --- Scheduled by Celery beat (accountability/celery.py) ----------------------------------------
+# Each takes an optional ISO date (tests and replays); every notice is keyed, so a task that
+# runs twice, or is redelivered after acks_late, sends nothing twice.
+
+
+def _today(today: str | None):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    return dt.date.fromisoformat(today) if today else timezone.localdate()
+
+
+@shared_task(acks_late=True, name="structure.tasks.remind_pending_decisions")
+def remind_pending_decisions(today: str | None = None) -> int:
+    """Remind the DO, daily, of nominations whose SMT consultation has closed."""
+    from structure.reminders import decision_reminders_send
+
+    with audit_context(source="task:remind_pending_decisions"):
+        return decision_reminders_send(today=_today(today))
+
+
+@shared_task(acks_late=True, name="structure.tasks.notify_ending_appointments")
+def notify_ending_appointments(today: str | None = None) -> int:
+    """Tell the DO once that an appointment ends within APPOINTMENT_ENDING_NOTICE_DAYS."""
+    from structure.reminders import ending_notices_send
+
+    with audit_context(source="task:notify_ending_appointments"):
+        return ending_notices_send(today=_today(today))
+
+
+@shared_task(acks_late=True, name="structure.tasks.send_vacancy_digest")
+def send_vacancy_digest(today: str | None = None) -> int:
+    """Send each DO and FSCO, weekly, the vacancies of their scope."""
+    from structure.reminders import vacancy_digest_send
+
+    with audit_context(source="task:send_vacancy_digest"):
+        return vacancy_digest_send(today=_today(today))

@@ -57,6 +57,20 @@ TENANT_OBJECTS = {
 }
 TENANT_OBJECTS |= {
     "letter-pdf": "appointment",
+    "notification-read": "notification",
+    **{
+        f"appointment-{action}": "appointment"
+        for action in (
+            "submit",
+            "consult",
+            "release",
+            "approve",
+            "reject",
+            "revoke",
+            "withdraw",
+            "letter",
+        )
+    },
 }
 # Public pages that name no object by id: a letter's verification code (random, 64 bits).
 PUBLIC = {"letter-verify"}
@@ -137,6 +151,9 @@ def world(db):
         people_count=1,
         dependants_count=1,
     )
+    from accountability.core.notifications import notify
+
+    notice = notify(user=b_user, key="isolation", subject=f"{MARKER}user notice", body=".")
     alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
     PersonFactory(organization=a, duty_station=station, family_name="Visible")
     role = m.Role.objects.get(code="warden")
@@ -157,6 +174,7 @@ def world(db):
             "role": role.pk,
             "responsibility": getattr(m.Responsibility.objects.first(), "pk", 1),
             "competency": getattr(m.Competency.objects.first(), "pk", 1),
+            "notification": notice.pk,
         },
     }
 
@@ -245,7 +263,8 @@ def test_every_url_pattern_is_classified():
     unclassified = [
         (route, name)
         for route, name, kwargs in all_patterns()
-        if set(kwargs) - {"format"} and name not in TENANT_OBJECTS | REFERENCE_OBJECTS
+        if set(kwargs) - {"format"}
+        and name not in TENANT_OBJECTS | REFERENCE_OBJECTS
         and name not in PUBLIC
     ]
     unnamed = [route for route, name, _ in all_patterns() if not name]

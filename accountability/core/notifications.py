@@ -31,3 +31,22 @@ def notify(*, user, key: str, subject: str, body: str, url: str = "") -> Notific
 
 def unread_count(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notification_read(*, user, notification: Notification) -> Notification:
+    """Mark the user's own notice read; reading it again keeps the first time."""
+    from django.utils import timezone
+
+    Notification.objects.filter(pk=notification.pk, user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return notification
+
+
+def notifications_read_all(*, user) -> int:
+    """Mark every unread notice of ``user`` read; returns how many were."""
+    from django.utils import timezone
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

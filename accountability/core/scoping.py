@@ -79,6 +79,9 @@ AGENCY_APPOINTABLE_ROLES = frozenset(
     }
 )
 
+# Who records a duty station's SMT meetings (¶16(b)): its SMT members, DO and FSCO.
+SMT_MEETING_RECORDERS = ("consult", "decide_appointments", "nominate")
+
 # Who may see dependants' birth dates and addresses, besides the staff member: holders of
 # ``view_dependant_details``, that is HQ focal points, DOs, FSCOs, FSCAs, country
 # representatives and their focal points, agency security officers (residential security,
@@ -390,12 +393,55 @@ def _appointments_in_scope_q(user, codenames: tuple[str, ...]) -> list[Q]:
             Q(scope_duty_station_id__in=stations),
             Q(scope_zone__duty_station_id__in=stations),
             Q(scope_area_id__in=_areas_of(stations)),
+            # The capital's DO, FSCO and SMT look after the areas of the country (¶17).
+            Q(scope_area__country_id__in=_countries_of_capitals(stations)),
         ]
     if countries:
         parts += [Q(scope_country_id__in=countries), Q(scope_area__country_id__in=countries)]
     if areas:
         parts.append(Q(scope_area_id__in=areas))
     return parts
+
+
+def _countries_of_capitals(station_ids) -> QuerySet:
+    return (
+        _models()
+        .DutyStation.objects.filter(pk__in=station_ids, is_capital=True)
+        .values("country_id")
+    )
+
+
+def nominable_people(user) -> QuerySet:
+    """People a nominator may propose as area coordinator or warden, of any agency (¶17, ¶19):
+    those at the stations where the user nominates, and for areas anyone in the country of a
+    capital where the user nominates. Names and stations only are meant to be shown."""
+    m = _models()
+    if user.is_superuser:
+        return m.Person.objects.filter(is_active=True)
+    stations = sorted(grants(user).ids("station", "nominate"))
+    if not stations:
+        return m.Person.objects.none()
+    return m.Person.objects.filter(
+        Q(duty_station_id__in=stations)
+        | Q(duty_station__country_id__in=_countries_of_capitals(stations)),
+        is_active=True,
+    )
+
+
+def _consultation_visible_q(user) -> Q:
+    """Who answered what is for the DO who decides (and UNSECOORD); each member sees its own
+    answer. The nominee does not see who objected."""
+    g = grants(user)
+    if g.holds_globally("view_everything"):
+        return Q()
+    parts = [Q(member__user_id=user.pk)]
+    deciding = sorted(g.ids("station", "decide_appointments"))
+    if deciding:
+        parts += [
+            Q(appointment__scope_zone__duty_station_id__in=deciding),
+            Q(appointment__scope_area__country_id__in=_countries_of_capitals(deciding)),
+        ]
+    return _any(parts)
 
 
 def _appointment_visible_q(user) -> Q:
@@ -540,18 +586,18 @@ def _rules():
     def through_appointment(u) -> Q:
         return Q(appointment__in=visible_to(u, m.Appointment).values("pk"))
 
-    for record in (st.CompetencyStatement, st.Consultation, st.AppointmentLetter):
+    for record in (st.CompetencyStatement, st.AppointmentLetter):
         _VISIBLE[record] = through_appointment
         _EDITABLE[record] = _no_one
+    _VISIBLE[st.Consultation] = _consultation_visible_q
+    _EDITABLE[st.Consultation] = _no_one  # answered only through structure.workflow
     # SMT meetings (¶16(b)): the station's structure; recorded by its SMT members, DO, FSCO.
     _VISIBLE[st.SmtMeeting] = lambda u: (
         Q()
         if grants(u).holds_globally("view_everything")
         else _stations_q(u, ["view_structure"], "duty_station_id")
     )
-    _EDITABLE[st.SmtMeeting] = lambda u: _stations_q(
-        u, ["consult", "decide_appointments", "nominate"], "duty_station_id"
-    )
+    _EDITABLE[st.SmtMeeting] = lambda u: _stations_q(u, SMT_MEETING_RECORDERS, "duty_station_id")
     _VISIBLE[st.ActionItem] = lambda u: Q(meeting__in=visible_to(u, st.SmtMeeting).values("pk"))
     _EDITABLE[st.ActionItem] = lambda u: Q(meeting__in=editable_by(u, st.SmtMeeting).values("pk"))
     _VISIBLE[Notification] = lambda u: Q(user_id=u.pk)
@@ -612,7 +658,7 @@ def may_create(user, model: type[models.Model], **parent) -> bool:
     """Whether ``user`` may add a ``model`` row under the given parent objects.
 
     People: ``organization`` and ``duty_station``; dependants: ``person``; areas: ``country``;
-    zones: ``duty_station``; users: ``organization``.
+    zones: ``duty_station``; users: ``organization``; SMT meetings: ``duty_station``.
     """
     m = _models()
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -631,6 +677,10 @@ def may_create(user, model: type[models.Model], **parent) -> bool:
         return parent["duty_station"].pk in g.ids("station", "change_structure")
     if model is m.User:
         return parent["organization"].pk in g.ids("organization", "manage_users")
+    from structure.models import SmtMeeting
+
+    if model is SmtMeeting:
+        return parent["duty_station"].pk in g.ids("station", *SMT_MEETING_RECORDERS)
     return False
 
 

@@ -143,6 +143,18 @@ class AppointmentSerializer(serializers.Serializer):
     appointed_by = serializers.IntegerField(allow_null=True)
     ended_on = serializers.DateField(allow_null=True)
     end_reason = serializers.CharField()
+    # The ASC and warden workflow (¶17, ¶19; structure.workflow).
+    is_alternate = serializers.BooleanField()
+    nominated_by = serializers.IntegerField(allow_null=True)
+    consultation_ends_on = serializers.DateField(allow_null=True)
+    release_hours_per_week = serializers.DecimalField(
+        max_digits=4, decimal_places=1, allow_null=True, coerce_to_string=False
+    )
+    release_percent = serializers.IntegerField(allow_null=True)
+    released_by = serializers.IntegerField(allow_null=True)
+    decided_by = serializers.IntegerField(allow_null=True)
+    decided_at = serializers.DateTimeField(allow_null=True)
+    decision_reason = serializers.CharField()
 
 
 class ResponsibilitySerializer(serializers.Serializer):
@@ -308,6 +320,28 @@ class AppointmentEndSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True, required=False, default="")
     revoke = serializers.BooleanField(required=False, default=False)
     on = serializers.DateField(required=False, allow_null=True)
+
+
+class ConsultationAnswerSerializer(serializers.Serializer):
+    answer = serializers.ChoiceField(
+        choices=[("support", _("Supports")), ("object", _("Objects")), ("no_view", _("No view"))]
+    )
+    reasons = serializers.CharField(
+        allow_blank=True, required=False, default="", help_text=_("Required with an objection.")
+    )
+
+
+class ReleaseSerializer(serializers.Serializer):
+    """Either hours per week or a percentage of working time (¶17, ¶19)."""
+
+    hours_per_week = serializers.DecimalField(
+        max_digits=4, decimal_places=1, required=False, allow_null=True, coerce_to_string=False
+    )
+    percent = serializers.IntegerField(required=False, allow_null=True)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(allow_blank=True, required=False, default="")
 
 
 class UserUpdateSerializer(serializers.Serializer):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
+from django.http import FileResponse
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -32,6 +34,7 @@ from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 from actors.services import appointments as appointment_services
 from actors.services import geography, people, reference, users
+from structure import workflow
 
 from . import filters
 from . import serializers as s
@@ -389,12 +392,37 @@ SCOPE_MODELS = {
 }
 
 
+def _step(summary: str, request=None):
+    return extend_schema(request=request, responses={200: s.AppointmentSerializer}, summary=summary)
+
+
 @extend_schema_view(
     end=extend_schema(
         request=s.AppointmentEndSerializer,
         responses={200: s.AppointmentSerializer},
         summary="End (or, with revoke, revoke) an appointment; its rights go at once",
-    )
+    ),
+    submit=_step("Submit a nomination: the SMT of the duty station is consulted"),
+    consult=_step(
+        "Record your view as an SMT member: support, object (with reasons) or no view",
+        s.ConsultationAnswerSerializer,
+    ),
+    release=_step(
+        "Record the employing agency's release: hours per week or a percentage",
+        s.ReleaseSerializer,
+    ),
+    approve=_step("Approve the nomination (the DO of the duty station)", s.ReasonSerializer),
+    reject=_step(
+        "Reject the nomination with a reason (the DO of the duty station)", s.ReasonSerializer
+    ),
+    revoke=_step(
+        "Revoke a pending or active ASC or warden with a reason (the DO)", s.ReasonSerializer
+    ),
+    withdraw=_step("Withdraw a nomination (the nominator or the DO)", s.ReasonSerializer),
+    letter=extend_schema(
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+        summary="The written appointment letter (PDF), once rendered",
+    ),
 )
 class AppointmentViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
     model = m.Appointment
@@ -415,6 +443,15 @@ class AppointmentViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
         "appointed_by",
         "ended_on",
         "end_reason",
+        "is_alternate",
+        "nominated_by",
+        "consultation_ends_on",
+        "release_hours_per_week",
+        "release_percent",
+        "released_by",
+        "decided_by",
+        "decided_at",
+        "decision_reason",
     )
     output_serializer_class = s.AppointmentSerializer
     input_serializer_class = s.AppointmentInputSerializer
@@ -445,6 +482,57 @@ class AppointmentViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
             on=data.get("on"),
         )
         return Response(self.row_for(appointment.pk))
+
+    # --- The ASC and warden workflow (¶17, ¶19) ----------------------------------------------
+    # Each step looks the appointment up among those the user may SEE (404 otherwise) and
+    # leaves every rule to structure.workflow: an illegal step is a 400 naming ``status``,
+    # a step the user may not take a 400 naming the service's field (``decision``, …).
+
+    def _step(self, service, serializer_class=None, **fixed):
+        appointment = self.get_object()
+        data = self.validated(serializer_class) if serializer_class else {}
+        service(actor=self.request.user, appointment=appointment, **data, **fixed)
+        return Response(self.row_for(appointment.pk))
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None, format=None):
+        return self._step(workflow.nomination_submit)
+
+    @action(detail=True, methods=["post"])
+    def consult(self, request, pk=None, format=None):
+        return self._step(workflow.consultation_answer, s.ConsultationAnswerSerializer)
+
+    @action(detail=True, methods=["post"])
+    def release(self, request, pk=None, format=None):
+        return self._step(workflow.release_record, s.ReleaseSerializer)
+
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None, format=None):
+        return self._step(workflow.appointment_decide, s.ReasonSerializer, approve=True)
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None, format=None):
+        return self._step(workflow.appointment_decide, s.ReasonSerializer, approve=False)
+
+    @action(detail=True, methods=["post"])
+    def revoke(self, request, pk=None, format=None):
+        return self._step(workflow.appointment_revoke, s.ReasonSerializer)
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None, format=None):
+        return self._step(workflow.nomination_withdraw, s.ReasonSerializer)
+
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def letter(self, request, pk=None, format=None):
+        # letter_for answers 404 alike for "not yours", "no letter" and "not rendered yet".
+        from structure.letters import letter_for
+
+        letter = letter_for(request.user, pk)
+        return FileResponse(
+            letter.pdf.open("rb"),
+            content_type="application/pdf",
+            filename=f"appointment-letter-{letter.verification_code}.pdf",
+        )
 
 
 # --- Logins ---------------------------------------------------------------------------------

@@ -283,3 +283,35 @@ def test_every_transition_is_audited(station_world):
         .values_list("status", flat=True)
     )
     assert statuses[0] == S.DRAFT and S.CONSULTATION in statuses and statuses[-1] == S.PENDING
+
+
+def test_smt_member_nominates_a_person_of_another_agency(station_world):
+    from accountability.core.scoping import nominable_people
+
+    w = station_world
+    # smt1 is of UNDP; the nominee works for UNICEF at the same station.
+    assert not visible_to(w["smt1"], m.Person).filter(pk=w["nominee"].pk).exists()
+    assert nominable_people(w["smt1"]).filter(pk=w["nominee"].pk).exists()
+    assert nominate(w, by="smt1").status == S.DRAFT
+    assert not nominable_people(w["rep"]).exists()  # a representative does not nominate
+
+
+def test_only_the_do_and_each_member_see_the_consultation(station_world):
+    from structure.models import Consultation
+
+    w = station_world
+    appointment = nominate(w)
+    through_consultation(w, appointment, answers=(Answer.OBJECT, Answer.SUPPORT))
+    assert visible_to(w["do"], Consultation).filter(appointment=appointment).count() == 2
+    own = visible_to(w["smt1"], Consultation).filter(appointment=appointment)
+    assert list(own.values_list("member__user__username", flat=True)) == ["smt1"]
+    # The nominee sees the nomination but not who objected.
+    nominee = w["nominee"].user
+    assert visible_to(nominee, m.Appointment).filter(pk=appointment.pk).exists()
+    assert not visible_to(nominee, Consultation).exists()
+
+
+def test_capital_smt_sees_area_nominations_of_its_country(station_world):
+    w = station_world
+    appointment = nominate(w, by="fsco", person=w["field_nominee"], role=w["asc"], scope=w["area"])
+    assert visible_to(w["smt2"], m.Appointment).filter(pk=appointment.pk).exists()
