@@ -157,6 +157,11 @@ def appointment_create(
                 }
             )
 
+    # An agency's security officer is cleared by UNSECOORD before deployment (annex ¶12):
+    # proposed by anyone else, it waits in draft for structure.other.aso_clear.
+    needs_clearance = role.code == "agency_security_officer" and not (
+        actor.is_superuser or scoping.grants(actor).holds_globally("appoint_anyone")
+    )
     appointment = Appointment.objects.create(
         organization_id=person.organization_id,
         person=person,
@@ -165,11 +170,12 @@ def appointment_create(
         is_ad_interim=is_ad_interim,
         start_date=start_date,
         end_date=end_date,
-        status=AppointmentStatus.PENDING,
+        status=AppointmentStatus.DRAFT if needs_clearance else AppointmentStatus.PENDING,
         appointed_by=actor,
+        nominated_by=actor if needs_clearance else None,
         **{field: scope},
     )
-    if start_date <= today:
+    if start_date <= today and not needs_clearance:
         appointment_activate(appointment=appointment)
     return appointment
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from accountability.core import scoping
 from actors import models as m
 from actors.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
+from structure.models import ActionItem, SmtMeeting
 
 SCALE = 0.002  # 2 countries, 4 duty stations, 8 organizations, ~210 personnel
 
@@ -86,7 +87,48 @@ def test_every_role_is_appointed_and_every_station_is_covered():
     active = m.Appointment.objects.filter(status=m.AppointmentStatus.ACTIVE)
     appointable = set(m.Role.objects.exclude(scope_kinds=[]).values_list("code", flat=True))
     assert set(active.values_list("role__code", flat=True)) == appointable
-    assert active.count() == m.Appointment.objects.count()
+    # Appointments in every state (issue 3): ASCs and wardens through the whole workflow,
+    # with records consistent with the state.
+    workflow = m.Appointment.objects.filter(role__code__in=["area_coordinator", "warden"])
+    for code in ("area_coordinator", "warden"):
+        assert set(workflow.filter(role__code=code).values_list("status", flat=True)) == set(
+            m.AppointmentStatus.values
+        ), code
+    for appointment in workflow.prefetch_related("consultations", "competency_statements"):
+        answers = [c.answer for c in appointment.consultations.all()]
+        assert appointment.competency_statements.all(), appointment
+        if appointment.status == "draft":
+            assert not answers and appointment.decided_at is None
+            continue
+        assert answers and appointment.consultation_ends_on, appointment
+        if appointment.status == "consultation":
+            assert appointment.decided_at is None
+            continue
+        assert "pending" not in answers and appointment.decided_at, appointment
+        assert appointment.released_at, appointment
+        if appointment.status == "rejected":
+            assert "object" in answers and appointment.decision_reason
+        if appointment.status in ("ended", "revoked"):
+            assert appointment.ended_on and appointment.end_reason
+    consulting = workflow.filter(status="consultation")
+    assert consulting.filter(consultations__answer="pending").exists()
+    assert consulting.filter(consultations__answer="support").exists()
+    kenya_do = m.User.objects.get(username="do.kenya")
+    assert workflow.filter(decided_by=kenya_do, status="pending").exists()
+    # Awaiting UNSECOORD: a DO ad interim recommended by the DO (¶8(b)) and an agency
+    # security officer proposed by an HQ focal point (annex ¶12).
+    interim = m.Appointment.objects.get(is_ad_interim=True)
+    assert interim.status == "draft" and interim.nominated_by == kenya_do
+    assert interim.role.code == "designated_official"
+    assert m.Appointment.objects.filter(
+        role__code="agency_security_officer", status="draft", nominated_by__username="hq.unhcr"
+    ).exists()
+    # SMT meetings (¶16(b)) with attendees and action items, some done, some open.
+    meetings = SmtMeeting.objects.all()
+    assert meetings.count() >= 3
+    assert all(meeting.attendees.exists() for meeting in meetings)
+    items = ActionItem.objects.all()
+    assert items.filter(done_on__isnull=True).exists() and items.filter(done_on__isnull=False)
 
     def covering(station, role_code):
         return active.filter(
@@ -112,7 +154,9 @@ def test_every_role_is_appointed_and_every_station_is_covered():
     zones = m.WardenZone.objects.all()
     assert zones.exists()
     for zone in zones:
-        assert active.filter(role__code="warden", scope_zone=zone).count() == 2, zone
+        # A warden and an alternate (¶19).
+        wardens = active.filter(role__code="warden", scope_zone=zone)
+        assert sorted(wardens.values_list("is_alternate", flat=True)) == [False, True], zone
     for org in m.Organization.objects.exclude(kind=m.OrganizationKind.UNSECOORD):
         assert active.filter(role__code="hq_focal_point", scope_organization=org).exists(), org
     # Appointees hold roles over scopes that contain their duty station (validate_scope).
