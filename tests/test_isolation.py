@@ -58,6 +58,22 @@ TENANT_OBJECTS = {
 TENANT_OBJECTS |= {
     "letter-pdf": "appointment",
     "notification-read": "notification",
+    "structure:notification-read": "notification",
+    **{
+        f"structure:{action}": "appointment"
+        for action in ("submit", "consult", "release", "decide", "revoke", "withdraw")
+    },
+    "meetings:detail": "meeting",
+    "meetings:edit": "meeting",
+    "meetings:action-item-add": "meeting",
+    "smt-meeting-detail": "meeting",
+    "smt-meeting-action-items": "meeting",
+    "meetings:action-item-done": "action_item",
+    "action-item-done": "action_item",
+    "interim-designated-official-approve": "appointment",
+    "interim-designated-official-reject": "appointment",
+    "security-officer-clear": "appointment",
+    "security-officer-refuse": "appointment",
     **{
         f"appointment-{action}": "appointment"
         for action in (
@@ -98,9 +114,12 @@ REFERENCE_OBJECTS = {
     "actors:warden-zone-detail": "zone",
     "actors:warden-zone-edit": "zone",
     "actors:role-detail": "role",
+    # A station's SMT meetings: the list shows an outsider none, recording one is refused.
+    "meetings:list": "station",
+    "meetings:create": "station",
 }
 # Reference URLs that only read.
-READ_ONLY_REFERENCE = re.compile(r"(-detail|-phases)$")
+READ_ONLY_REFERENCE = re.compile(r"(-detail|-phases|meetings:list)$")
 SKIPPED_PREFIXES = ("admin/",)  # Django admin: superusers only, tested by Django itself
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -152,6 +171,21 @@ def world(db):
         dependants_count=1,
     )
     from accountability.core.notifications import notify
+    from structure.models import ActionItem, SmtMeeting
+
+    meeting = SmtMeeting.objects.create(
+        organization=b,
+        duty_station=station,
+        held_on=dt.date(2026, 1, 5),
+        agenda=f"{MARKER}user agenda",
+        recorded_by=b_user,
+    )
+    item = ActionItem.objects.create(
+        meeting=meeting,
+        description=f"{MARKER}user action",
+        owner=person,
+        due_on=dt.date(2026, 2, 1),
+    )
 
     notice = notify(user=b_user, key="isolation", subject=f"{MARKER}user notice", body=".")
     alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
@@ -175,6 +209,8 @@ def world(db):
             "responsibility": getattr(m.Responsibility.objects.first(), "pk", 1),
             "competency": getattr(m.Competency.objects.first(), "pk", 1),
             "notification": notice.pk,
+            "meeting": meeting.pk,
+            "action_item": item.pk,
         },
     }
 
