@@ -12,6 +12,8 @@ Every list page runs, in order:
   (accountability.core.scoping.grants; the scope filter and the question share it);
   then, on the full page only (not the htmx partial that refreshes the results):
   5. the user's organization (the header shows its code);
+  5b. the header's unread notifications and "nominates or decides" (one query,
+     structure.templatetags.structure_web.header_status, counted in the numbers below);
   6. the choices of each ModelChoiceField of the filter form, one query each.
 """
 
@@ -117,27 +119,27 @@ LISTS = [
 # name: (full page, htmx partial). The queries beyond the four above:
 EXPECTED = {
     # + header organization
-    "actors:organization-list": (5, 4),
+    "actors:organization-list": (6, 4),
     # + header organization
-    "actors:country-list": (5, 4),
+    "actors:country-list": (6, 4),
     # + header organization, + country choices
-    "actors:duty-station-list": (6, 4),
+    "actors:duty-station-list": (7, 4),
     # + grants ("may add areas"), + header organization, + country choices
-    "actors:area-list": (7, 5),
+    "actors:area-list": (8, 5),
     # + grants ("may add zones"), + header organization, + station choices
-    "actors:warden-zone-list": (7, 5),
+    "actors:warden-zone-list": (8, 5),
     # + grants (scope filter and "may add people"), + header organization,
     # + organization choices, + duty station choices
-    "actors:person-list": (8, 5),
+    "actors:person-list": (9, 5),
     # + grants, + header organization, + organization choices
-    "actors:dependant-list": (7, 5),
+    "actors:dependant-list": (8, 5),
     # + grants, + header organization, + role choices, + organization choices
-    "actors:appointment-list": (8, 5),
+    "actors:appointment-list": (9, 5),
     # + header organization (the counts of responsibilities are aggregates of the page SELECT)
-    "actors:role-list": (5, 4),
+    "actors:role-list": (6, 4),
     # + grants (scope filter and "may add logins"), + header organization,
     # + organization choices
-    "actors:user-list": (7, 5),
+    "actors:user-list": (8, 5),
 }
 
 
@@ -165,13 +167,13 @@ def test_dashboard_query_count_does_not_grow(client, web_world, django_assert_nu
     """The DO's dashboard: session, user, its grants (read once for every scoped query below),
     its own appointments, zones without a warden, areas without a coordinator, appointments
     ending within 30 days, stale staff lists (one GROUP BY with the last confirmation as a
-    subquery), people count, dependants count, the header's organization: 11, with 3 or 33
-    more people, zones, appointments and dependants."""
+    subquery), people count, dependants count, the header's organization, the header's unread
+    count and rights: 12, with 3 or 33 more people, zones, appointments and dependants."""
     client.force_login(web_world["do"])
     for rows in (3, 30):
         for maker in (_people, _zones, _appointments, _dependants):
             grow(maker, web_world, rows)
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(12):
             assert client.get(reverse("dashboard")).status_code == 200
 
 
@@ -179,12 +181,12 @@ def test_person_detail_query_count_does_not_grow(client, web_world, django_asser
     """Session, user, its grants (for the scope filters and "may appoint"), the person (404 if
     out of scope) with its joins, "may edit" (EXISTS), its history (one query: a single insert
     event, no earlier snapshot, no user to name), the header's organization, the dependants
-    with "may see the birth date" annotated, the appointments with their scopes joined: 9, with
-    3 or 33 dependants."""
+    with "may see the birth date" annotated, the appointments with their scopes joined, the
+    header's unread count and rights: 10, with 3 or 33 dependants."""
     w = web_world
     client.force_login(w["hq"])
     url = reverse("actors:person-detail", args=[w["person"].pk])
     for rows in (3, 30):
         grow(_dependants, w, rows)
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(10):
             assert client.get(url).status_code == 200

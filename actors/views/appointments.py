@@ -43,7 +43,17 @@ class AppointmentListView(ScopedListView):
 
 class AppointmentDetailView(ScopedDetailView):
     model = m.Appointment
-    select_related = ("person", "role", "organization", "appointed_by", *SCOPE_RELATED)
+    select_related = (
+        "person__duty_station",
+        "role",
+        "organization",
+        "appointed_by",
+        # The ASC / warden workflow panel names them (structure.views.workflow_context).
+        "nominated_by",
+        "released_by",
+        "decided_by",
+        *SCOPE_RELATED,
+    )
     template_name = "actors/appointment_detail.html"
 
     def fields(self, obj):
@@ -63,10 +73,13 @@ class AppointmentDetailView(ScopedDetailView):
 
     def extra_context(self, obj):
         live = obj.status in (m.AppointmentStatus.PENDING, m.AppointmentStatus.ACTIVE)
+        from structure.views import workflow_context  # the workflow's own panel (¶17, ¶19)
+
         return {
             "end_url": reverse("actors:appointment-end", args=[obj.pk])
             if live and self.can_edit_cached
-            else None
+            else None,
+            **workflow_context(self.request, obj),
         }
 
     def can_edit(self, obj):

@@ -35,13 +35,22 @@ def dashboard(request):
         .order_by("role__sort_order", "start_date")
     )
 
-    # Structure gaps where the user keeps the structure (DO, FSCO: change_structure, ¶8, ¶10).
-    warden = m.Appointment.objects.filter(
-        scope_zone=OuterRef("pk"), role__code="warden", status=m.AppointmentStatus.ACTIVE
-    )
+    # Structure gaps where the user keeps the structure (DO, FSCO: change_structure, ¶8, ¶10):
+    # each zone needs one active warden and at least one active alternate (¶19).
+    def warden(alternate: bool) -> Exists:
+        return Exists(
+            m.Appointment.objects.filter(
+                scope_zone=OuterRef("pk"),
+                role__code="warden",
+                is_alternate=alternate,
+                status=m.AppointmentStatus.ACTIVE,
+            )
+        )
+
     zones_without_warden = (
         m.WardenZone.objects.filter(duty_station__in=scoping.editable_by(user, m.DutyStation))
-        .exclude(Exists(warden))
+        .annotate(has_warden=warden(False), has_alternate=warden(True))
+        .filter(Q(has_warden=False) | Q(has_alternate=False))
         .select_related("duty_station__country")
         .order_by("duty_station__name", "name")
     )
