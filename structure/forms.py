@@ -1,0 +1,117 @@
+"""Forms of the appointment workflow pages (¶17, ¶19, ¶24). They parse input; the services in
+``structure.workflow`` decide and write, and their field errors land back on these forms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accountability.core import scoping
+from actors import models as m
+from actors.forms import DateInput
+from structure.models import Answer
+from structure.workflow import WORKFLOW_ROLES
+
+COMPETENCY_PREFIX = "competency_"
+
+
+def competency_name(competency) -> str:
+    return competency.name_zh if (get_language() or "").startswith("zh") else competency.name_en
+
+
+class NominationForm(forms.Form):
+    """Nominate an area coordinator or a (alternate) warden over ``scope``; one textarea per
+    core competency of the role (¶24(d))."""
+
+    person = forms.ModelChoiceField(queryset=m.Person.objects.none(), label=_("Nominee"))
+    role = forms.ModelChoiceField(queryset=m.Role.objects.none(), label=_("Role"), empty_label=None)
+    is_alternate = forms.BooleanField(
+        required=False,
+        label=_("Alternate warden"),
+        help_text=_("Each zone has one warden and at least one alternate (¶19)."),
+    )
+    start_date = forms.DateField(label=_("Proposed start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("Proposed end date"), required=False, widget=DateInput())
+
+    def __init__(self, data=None, *, user, scope):
+        super().__init__(data)
+        if isinstance(scope, m.WardenZone):
+            people = m.Person.objects.filter(duty_station_id=scope.duty_station_id)
+            kind = m.ScopeKind.ZONE
+        else:
+            people = m.Person.objects.filter(duty_station__area_id=scope.pk)
+            kind = m.ScopeKind.AREA
+            del self.fields["is_alternate"]
+        self.fields["person"].queryset = scoping.visible_to(
+            user, m.Person, people.filter(is_active=True).select_related("organization")
+        ).order_by("family_name", "given_names", "pk")
+        self.fields["person"].label_from_instance = lambda p: f"{p} ({p.organization.code.upper()})"
+        roles = m.Role.objects.filter(code__in=WORKFLOW_ROLES, scope_kinds__contains=[kind])
+        self.fields["role"].queryset = roles
+        self.fields["role"].label_from_instance = lambda r: r.name
+        self.competencies = list(
+            m.Competency.objects.filter(role__in=roles).order_by("role_id", "position")
+        )
+        for competency in self.competencies:
+            self.fields[f"{COMPETENCY_PREFIX}{competency.pk}"] = forms.CharField(
+                label=_("¶24(%(letter)s) %(name)s: how the nominee meets it")
+                % {"letter": competency.paragraph_letter, "name": competency_name(competency)},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Needed before the nomination goes to the SMT."),
+            )
+
+    def statements(self) -> dict[int, str]:
+        role = self.cleaned_data["role"]
+        return {
+            c.pk: self.cleaned_data.get(f"{COMPETENCY_PREFIX}{c.pk}", "")
+            for c in self.competencies
+            if c.role_id == role.pk
+        }
+
+
+class ConsultationForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your view"),
+        choices=[(a.value, a.label) for a in Answer if a != Answer.PENDING],
+        widget=forms.RadioSelect,
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required with an objection."),
+    )
+
+
+class ReleaseForm(forms.Form):
+    hours_per_week = forms.DecimalField(
+        label=_("Hours per week"),
+        required=False,
+        min_value=Decimal("0.5"),
+        max_value=Decimal("60"),
+        decimal_places=1,
+    )
+    percent = forms.IntegerField(
+        label=_("Percent of working time"), required=False, min_value=1, max_value=100
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for a rejection."),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea({"rows": 2}))
