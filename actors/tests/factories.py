@@ -23,7 +23,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = m.Country
 
-    iso_code = factory.Sequence(lambda n: f"{chr(65 + (n // 26) % 26)}{chr(65 + n % 26)}")
+    # A digit and a letter: never one of the real (alphabetic) codes tests name, like "KE".
+    iso_code = factory.Sequence(lambda n: f"{n % 10}{chr(65 + (n // 10) % 26)}")
     name = factory.Sequence(lambda n: f"Country {n}")
 
 
