@@ -66,6 +66,24 @@ def dashboard(request):
         .order_by("country__name", "name")
     )
 
+    # Duty stations without an active DO (by country or station) or FSCO (¶8, ¶9).
+    def holder(role_code: str) -> Exists:
+        return Exists(
+            m.Appointment.objects.filter(
+                Q(scope_duty_station=OuterRef("pk")) | Q(scope_country=OuterRef("country_id")),
+                role__code=role_code,
+                status=m.AppointmentStatus.ACTIVE,
+            )
+        )
+
+    stations_without_officials = (
+        scoping.editable_by(user, m.DutyStation)
+        .annotate(has_do=holder("designated_official"), has_fsco=holder("fsco"))
+        .filter(Q(has_do=False) | Q(has_fsco=False))
+        .select_related("country")
+        .order_by("country__name", "name")
+    )
+
     ending_soon = (
         scoping.visible_to(user, m.Appointment)
         .filter(status__in=LIVE, end_date__gte=today, end_date__lte=today + dt.timedelta(days=30))
@@ -104,6 +122,7 @@ def dashboard(request):
         "my_appointments": list(my_appointments),
         "zones_without_warden": _panel(zones_without_warden),
         "areas_without_coordinator": _panel(areas_without_coordinator),
+        "stations_without_officials": _panel(stations_without_officials),
         "ending_soon": _panel(ending_soon),
         "stale_lists": _panel(stale_lists),
         "max_age": max_age,

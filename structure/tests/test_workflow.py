@@ -315,3 +315,11 @@ def test_capital_smt_sees_area_nominations_of_its_country(station_world):
     w = station_world
     appointment = nominate(w, by="fsco", person=w["field_nominee"], role=w["asc"], scope=w["area"])
     assert visible_to(w["smt2"], m.Appointment).filter(pk=appointment.pk).exists()
+
+
+def test_dashboard_names_stations_without_an_fsco(station_world, client):
+    w = station_world
+    client.force_login(w["do"])
+    page = client.get("/").content.decode()
+    # The capital has its DO and FSCO; the field station Mombasa has no FSCO of its own.
+    assert "Mombasa" in page and "no FSCO" in page
