@@ -10,6 +10,9 @@ from actors.tests.factories import (
     UserFactory,
 )
 
+# The browser tests' fixtures (page, allow_orm_beside_playwright).
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture
 def outsider(db):

@@ -5,40 +5,13 @@ Never a downloaded browser: ``/usr/bin/chromium`` (``make system-deps`` installs
 Set ACC_SCREENSHOT_DIR to keep screenshots of the pages.
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser import MARKS, shoot
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason=f"{CHROMIUM} is missing: install Debian's chromium (make system-deps)",
-    ),
-    # Transactional: the live server's thread must see the rows. serialized_rollback reloads
-    # the roles loaded by migrations, which the flush of a transactional test removes.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch):
-    """Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    still synchronous, one at a time. Scoped to this module's tests (monkeypatch), so that
-    other tests' subprocesses (``check --deploy``) do not inherit it."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = MARKS
 
 
 @pytest.fixture
@@ -71,27 +44,6 @@ def demo(transactional_db):
         )
         DependantFactory(person=person)
     return do
-
-
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        context.close()
-        browser.close()
-
-
-def shoot(page, name):
-    folder = os.environ.get("ACC_SCREENSHOT_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
 def test_login_dashboard_list_detail_and_language(live_server, demo, page):
