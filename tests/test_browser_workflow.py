@@ -66,10 +66,10 @@ def nomination(transactional_db):
 
 @pytest.fixture(autouse=True)
 def close_live_server_connections():
-    """After the approval POST one live-server connection stays open (idle after COMMIT) with
-    no live thread left holding it, and the test database then cannot be dropped at the end
-    of the session. Cause not found yet (not the letter rendering, not keep-alive sockets);
-    end such leftover sessions of the test database after the test."""
+    """A live-server request thread can outlive the test: the browser closes while a request it
+    started is still being served, and that thread's connection (its last statement is the
+    session's user lookup) stays open, so the test database could not be dropped at the end
+    of the session. End such leftover sessions of the test database after the test."""
     yield
     from django.db import connection
 
