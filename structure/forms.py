@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -115,3 +116,79 @@ class DecisionForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea({"rows": 2}))
+
+
+# --- Appointments outside the ASC/warden workflow (structure.other) ---------------------------
+
+
+def _people_choices(field, queryset, user) -> None:
+    field.queryset = scoping.visible_to(
+        user, m.Person, queryset.filter(is_active=True).select_related("organization")
+    ).order_by("family_name", "given_names", "pk")
+    field.label_from_instance = lambda p: f"{p} ({p.organization.code.upper()})"
+
+
+class InterimRecommendationForm(forms.Form):
+    """The DO recommends a DO ad interim (¶8(b)): anyone of any agency at the country's duty
+    stations whom the DO can see."""
+
+    person = forms.ModelChoiceField(queryset=m.Person.objects.none(), label=_("Candidate"))
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+
+    def __init__(self, data=None, *, user, country):
+        super().__init__(data)
+        people = m.Person.objects.filter(duty_station__country_id=country.pk).exclude(
+            user_id=user.pk
+        )
+        _people_choices(self.fields["person"], people, user)
+
+
+class FocalPointForm(forms.Form):
+    """The country representative names one of its own organization's staff as the Country
+    Security Focal Point (annex ¶24), for the duty station or, when it represents the whole
+    country, for the country."""
+
+    person = forms.ModelChoiceField(queryset=m.Person.objects.none(), label=_("Focal point"))
+    scope = forms.ChoiceField(label=_("For"))
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+
+    def __init__(self, data=None, *, user, station, whole_country: bool):
+        super().__init__(data)
+        place = (
+            Q(duty_station__country_id=station.country_id)
+            if whole_country
+            else Q(duty_station_id=station.pk)
+        )
+        people = m.Person.objects.filter(place, organization_id=user.organization_id)
+        _people_choices(self.fields["person"], people, user)
+        choices = [("duty_station", station.name)]
+        if whole_country:
+            choices.append(("country", station.country.name))
+        self.fields["scope"].choices = choices
+
+
+class SmtDeputyForm(forms.Form):
+    """A deputy of the representative's own organization sits in on the SMT while it is
+    absent (annex ¶22)."""
+
+    representative_appointment = forms.ModelChoiceField(
+        queryset=m.Appointment.objects.none(),
+        label=_("Your SMT seat"),
+        empty_label=None,
+    )
+    deputy = forms.ModelChoiceField(queryset=m.Person.objects.none(), label=_("Deputy"))
+    start_date = forms.DateField(label=_("Start of the absence"), widget=DateInput())
+    end_date = forms.DateField(label=_("End of the absence"), widget=DateInput())
+
+    def __init__(self, data=None, *, user, station, seats):
+        super().__init__(data)
+        self.fields["representative_appointment"].queryset = seats
+        self.fields["representative_appointment"].label_from_instance = lambda a: (
+            f"{a.role.name} — {a.scope}"
+        )
+        people = m.Person.objects.filter(
+            organization_id=user.organization_id, duty_station_id=station.pk
+        ).exclude(user_id=user.pk)
+        _people_choices(self.fields["deputy"], people, user)

@@ -1,11 +1,12 @@
 """Web pages of the ASC and warden workflow, the approval queue and notifications.
 
-Path kwargs: ``pk`` names an appointment (``appointments/<pk>/…``) or a notification of the
-signed-in user (``notifications/<pk>/…``)."""
+Path kwargs: ``pk`` names an appointment (``appointments/<pk>/…``), a notification of the
+signed-in user (``notifications/<pk>/…``), a country (``countries/<pk>/…``) or a duty station
+(``duty-stations/<pk>/…``)."""
 
 from django.urls import path
 
-from structure import views
+from structure import other_views, views
 
 app_name = "structure"
 
@@ -18,6 +19,47 @@ urlpatterns = [
     path("appointments/<int:pk>/revoke/", views.RevokeView.as_view(), name="revoke"),
     path("appointments/<int:pk>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
     path("approvals/", views.ApprovalQueueView.as_view(), name="approvals"),
+    # Appointments outside the ASC/warden workflow (structure.other).
+    path(
+        "unsecoord/decisions/",
+        other_views.UnsecoordDecisionsView.as_view(),
+        name="unsecoord-decisions",
+    ),
+    path(
+        "appointments/<int:pk>/interim-approve/",
+        other_views.InterimApproveView.as_view(),
+        name="interim-approve",
+    ),
+    path(
+        "appointments/<int:pk>/interim-reject/",
+        other_views.InterimRejectView.as_view(),
+        name="interim-reject",
+    ),
+    path(
+        "appointments/<int:pk>/officer-clear/",
+        other_views.SecurityOfficerClearView.as_view(),
+        name="officer-clear",
+    ),
+    path(
+        "appointments/<int:pk>/officer-refuse/",
+        other_views.SecurityOfficerRefuseView.as_view(),
+        name="officer-refuse",
+    ),
+    path(
+        "countries/<int:pk>/interim-do/new/",
+        other_views.InterimRecommendView.as_view(),
+        name="interim-recommend",
+    ),
+    path(
+        "duty-stations/<int:pk>/focal-point/new/",
+        other_views.FocalPointNameView.as_view(),
+        name="focal-point-name",
+    ),
+    path(
+        "duty-stations/<int:pk>/smt-deputy/new/",
+        other_views.SmtDeputyView.as_view(),
+        name="smt-deputy",
+    ),
     path("notifications/", views.NotificationListView.as_view(), name="notifications"),
     path(
         "notifications/<int:pk>/read/",

@@ -74,6 +74,11 @@ TENANT_OBJECTS |= {
     "interim-designated-official-reject": "appointment",
     "security-officer-clear": "appointment",
     "security-officer-refuse": "appointment",
+    # UNSECOORD's decisions on the web (structure.other_views): 404 for anyone else.
+    **{
+        f"structure:{action}": "appointment"
+        for action in ("interim-approve", "interim-reject", "officer-clear", "officer-refuse")
+    },
     **{
         f"appointment-{action}": "appointment"
         for action in (
@@ -117,6 +122,11 @@ REFERENCE_OBJECTS = {
     # A station's SMT meetings: the list shows an outsider none, recording one is refused.
     "meetings:list": "station",
     "meetings:create": "station",
+    # The country's DO recommends a DO ad interim; its representative names a focal point or
+    # an SMT deputy: 404 for anyone else.
+    "structure:interim-recommend": "country",
+    "structure:focal-point-name": "station",
+    "structure:smt-deputy": "station",
 }
 # Reference URLs that only read.
 READ_ONLY_REFERENCE = re.compile(r"(-detail|-phases|meetings:list)$")

@@ -255,6 +255,27 @@ class ScopeCacheMiddleware:
             _request_cache.reset(token)
 
 
+def holds_globally_exists(user, codename: str) -> Exists:
+    """Lazy form of ``grants(user).holds_globally`` for annotating one query."""
+    m = _models()
+    return Exists(
+        granted(user, m.Organization, codename).filter(
+            content_object__kind=m.OrganizationKind.UNSECOORD
+        )
+    )
+
+
+def holds_on_some_station_q(user, *codenames: str) -> Q:
+    """Lazy form of ``holds(user, *codenames, kind="station")`` (a station, its country or
+    its area), for annotating one query without reading the grants."""
+    m = _models()
+    return (
+        Q(Exists(granted(user, m.DutyStation, *codenames)))
+        | Q(Exists(granted(user, m.Country, *codenames)))
+        | Q(Exists(granted(user, m.Area, *codenames)))
+    )
+
+
 def holds(user, *codenames: str, kind: str | None = None) -> bool:
     """Whether ``user`` holds any of ``codenames`` on any scope object (of ``kind``)."""
     if user.is_superuser:

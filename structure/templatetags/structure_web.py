@@ -16,28 +16,30 @@ _ACTIVE = m.AppointmentStatus.ACTIVE
 
 @register.simple_tag(takes_context=True)
 def header_status(context) -> dict:
-    """One query for the header: the unread notices and whether the user nominates or decides
-    anywhere (then the approval queue is linked). The rights come from the permission rows
-    through ``scoping.granted`` rather than ``scoping.grants``, so pages that never read the
-    grants do not pay a second query for the link."""
+    """One query for the header: the unread notices, whether the user nominates or decides
+    anywhere (then the approval queue is linked) and whether it is UNSECOORD (then its
+    decisions page is linked). The rights come from scoping's lazy forms, annotated on this
+    one query, so pages that never read the grants do not pay a second query for the link."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"unread": 0, "workflow": False}
-    codes = ("nominate", "decide_appointments")
-    rights = Q()
-    for scope_model in (m.DutyStation, m.Country, m.Area):
-        rights |= Exists(scoping.granted(user, scope_model, *codes))
+        return {"unread": 0, "workflow": False, "unsecoord": False}
+    unsecoord = scoping.holds_globally_exists(user, "appoint_anyone")
+    rights = scoping.holds_on_some_station_q(user, "nominate", "decide_appointments")
     row = (
         m.User.objects.filter(pk=user.pk)
         .annotate(
             unread=Count("notifications", filter=Q(notifications__read_at__isnull=True)),
         )
-        .annotate(acts=rights)
-        .values("unread", "acts")
+        .annotate(acts=rights, unsecoord=unsecoord)
+        .values("unread", "acts", "unsecoord")
         .first()
-    ) or {"unread": 0, "acts": False}
-    return {"unread": row["unread"], "workflow": user.is_superuser or row["acts"]}
+    ) or {"unread": 0, "acts": False, "unsecoord": False}
+    return {
+        "unread": row["unread"],
+        "workflow": user.is_superuser or row["acts"],
+        "unsecoord": user.is_superuser or row["unsecoord"],
+    }
 
 
 def _active(role_code: str, **filters):
@@ -115,3 +117,26 @@ def station_structure(context, station) -> dict:
         "nominate_zones": nominates,
         "nominate_areas": nominates and station.is_capital,
     }
+
+
+@register.inclusion_tag("structure/_station_other.html", takes_context=True)
+def station_other_actions(context, station) -> dict:
+    """The country representative's links on the duty-station page: name a Country Security
+    Focal Point (annex ¶24) and, at its own station, a deputy on the SMT (annex ¶22). No query
+    beyond the request's grants."""
+    user = context["request"].user
+    represents = scoping.holds_on_station(user, "release_staff", station)
+    at_own_station = scoping.grants(user).own.get("station") == station.pk
+    return {
+        "station": station,
+        "focal_point": represents,
+        "deputy": represents and (at_own_station or user.is_superuser),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def recommends_interim(context, country) -> bool:
+    """Whether the user is the country's DO, who recommends a DO ad interim (¶8(b))."""
+    from structure.other_views import recommends_interim as check
+
+    return check(context["request"].user, country)
