@@ -42,8 +42,10 @@ from actors.models import AppointmentStatus as S
 from actors.services.appointments import (
     LIVE_STATUSES,
     appointment_activate,
+    overlapping,
     validate_scope,
 )
+from structure.workflow import check_transition, locked
 
 DO = "designated_official"
 ASO = "agency_security_officer"
@@ -57,30 +59,8 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def _check_transition(appointment: Appointment, action: str) -> None:
-    allowed, _target = TRANSITIONS[action]
-    if appointment.status not in allowed:
-        raise ValidationError(
-            {
-                "status": [
-                    _("Cannot %(action)s an appointment that is %(state)s.")
-                    % {"action": action, "state": appointment.get_status_display().lower()}
-                ]
-            }
-        )
-
-
 def is_unsecoord(actor) -> bool:
     return actor.is_superuser or scoping.grants(actor).holds_globally("appoint_anyone")
-
-
-def _locked(appointment: Appointment) -> Appointment:
-    # Two clients deciding at once: the second sees the first's decision.
-    return (
-        Appointment.objects.select_for_update(of=("self",))
-        .select_related("role", "person")
-        .get(pk=appointment.pk)
-    )
 
 
 def _check_dates(start_date: dt.date, end_date: dt.date | None, today: dt.date) -> None:
@@ -88,13 +68,6 @@ def _check_dates(start_date: dt.date, end_date: dt.date | None, today: dt.date) 
         raise ValidationError({"end_date": [_("The end date is before the start date.")]})
     if start_date < today:
         raise ValidationError({"start_date": [_("The start date is in the past.")]})
-
-
-def _overlapping(queryset, start: dt.date, end: dt.date | None):
-    qs = queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-    if end is not None:
-        qs = qs.filter(start_date__lte=end)
-    return qs
 
 
 def _start(appointment: Appointment, *, actor, reason: str, today: dt.date) -> Appointment:
@@ -158,7 +131,7 @@ def do_interim_recommend(
         scope_country=country,
         status__in=(S.DRAFT, *LIVE_STATUSES),
     )
-    if _overlapping(same, start_date, end_date).exists():
+    if overlapping(same, start_date, end_date).exists():
         raise ValidationError(
             {"person": [_("This person is already recommended or appointed for these dates.")]}
         )
@@ -192,9 +165,9 @@ def _require_unsecoord(actor, appointment: Appointment) -> None:
 def do_interim_approve(*, actor, appointment: Appointment, today: dt.date | None = None):
     """UNSECOORD approves the recommendation: one acting DO at a time per country (¶8(b))."""
     today = today or timezone.localdate()
-    appointment = _locked(appointment)
+    appointment = locked(appointment)
     _require_interim(appointment)
-    _check_transition(appointment, "approve")
+    check_transition(appointment, "approve", TRANSITIONS)
     _require_unsecoord(actor, appointment)
     # Lock the country so that two approvals for it cannot both pass the check below.
     Country.objects.select_for_update().get(pk=appointment.scope_country_id)
@@ -204,7 +177,7 @@ def do_interim_approve(*, actor, appointment: Appointment, today: dt.date | None
         is_ad_interim=True,
         status__in=LIVE_STATUSES,
     ).exclude(pk=appointment.pk)
-    if _overlapping(others, appointment.start_date, appointment.end_date).exists():
+    if overlapping(others, appointment.start_date, appointment.end_date).exists():
         raise ValidationError(
             {"scope": [_("This country already has a DO ad interim for these dates (¶8(b)).")]}
         )
@@ -213,9 +186,9 @@ def do_interim_approve(*, actor, appointment: Appointment, today: dt.date | None
 
 @transaction.atomic
 def do_interim_reject(*, actor, appointment: Appointment, reason: str) -> Appointment:
-    appointment = _locked(appointment)
+    appointment = locked(appointment)
     _require_interim(appointment)
-    _check_transition(appointment, "reject")
+    check_transition(appointment, "reject", TRANSITIONS)
     _require_unsecoord(actor, appointment)
     return _refuse(appointment, actor=actor, reason=reason)
 
@@ -232,9 +205,9 @@ def _require_aso(appointment: Appointment) -> None:
 def aso_clear(*, actor, appointment: Appointment, today: dt.date | None = None) -> Appointment:
     """UNSECOORD clears the candidate before deployment (annex ¶12)."""
     today = today or timezone.localdate()
-    appointment = _locked(appointment)
+    appointment = locked(appointment)
     _require_aso(appointment)
-    _check_transition(appointment, "clear")
+    check_transition(appointment, "clear", TRANSITIONS)
     _require_unsecoord(actor, appointment)
     same = Appointment.objects.filter(
         person_id=appointment.person_id,
@@ -242,7 +215,7 @@ def aso_clear(*, actor, appointment: Appointment, today: dt.date | None = None) 
         scope_duty_station_id=appointment.scope_duty_station_id,
         status__in=LIVE_STATUSES,
     ).exclude(pk=appointment.pk)
-    if _overlapping(same, appointment.start_date, appointment.end_date).exists():
+    if overlapping(same, appointment.start_date, appointment.end_date).exists():
         raise ValidationError(
             {"start_date": [_("The person already holds this role here for these dates.")]}
         )
@@ -251,9 +224,9 @@ def aso_clear(*, actor, appointment: Appointment, today: dt.date | None = None) 
 
 @transaction.atomic
 def aso_refuse(*, actor, appointment: Appointment, reason: str) -> Appointment:
-    appointment = _locked(appointment)
+    appointment = locked(appointment)
     _require_aso(appointment)
-    _check_transition(appointment, "refuse")
+    check_transition(appointment, "refuse", TRANSITIONS)
     _require_unsecoord(actor, appointment)
     return _refuse(appointment, actor=actor, reason=reason)
 
@@ -315,7 +288,7 @@ def focal_point_name(
     others = Appointment.objects.filter(
         place, role=role, organization_id=person.organization_id, status__in=LIVE_STATUSES
     )
-    if _overlapping(others, start_date, end_date).exists():
+    if overlapping(others, start_date, end_date).exists():
         raise ValidationError(
             {"scope": [_("Your organization already has a focal point here for these dates.")]}
         )
@@ -408,7 +381,7 @@ def smt_deputy_sit_in(
     same = Appointment.objects.filter(
         person=deputy, role=role, scope_duty_station=station, status__in=LIVE_STATUSES
     )
-    if _overlapping(same, start_date, end_date).exists():
+    if overlapping(same, start_date, end_date).exists():
         raise ValidationError({"deputy": [_("The deputy already sits on this SMT then.")]})
     appointment = Appointment.objects.create(
         organization_id=deputy.organization_id,

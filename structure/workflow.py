@@ -39,6 +39,7 @@ from actors.services.appointments import (
     LIVE_STATUSES,
     appointment_activate,
     appointment_end,
+    overlapping,
     validate_scope,
 )
 from structure.models import Answer, CompetencyStatement, Consultation
@@ -56,8 +57,11 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def _check_transition(appointment: Appointment, action: str) -> None:
-    allowed, _target = TRANSITIONS[action]
+def check_transition(
+    appointment: Appointment, action: str, transitions: dict | None = None
+) -> None:
+    """Refuse ``action`` unless the appointment is in a state the table allows it from."""
+    allowed, _target = (transitions or TRANSITIONS)[action]
     if appointment.status not in allowed:
         raise ValidationError(
             {
@@ -209,8 +213,8 @@ def nomination_submit(
     *, actor, appointment: Appointment, today: dt.date | None = None
 ) -> Appointment:
     """Open the SMT consultation: every SMT member of the station is asked."""
-    appointment = _locked(appointment)
-    _check_transition(appointment, "submit")
+    appointment = locked(appointment)
+    check_transition(appointment, "submit")
     _require_nominator_or_do(actor, appointment)
     missing = appointment.role.competencies.exclude(
         pk__in=appointment.competency_statements.values("competency_id")
@@ -260,8 +264,8 @@ def consultation_answer(
     *, actor, appointment: Appointment, answer: str, reasons: str = ""
 ) -> Consultation:
     """An SMT member records support, an objection with reasons, or no view."""
-    appointment = _locked(appointment)
-    _check_transition(appointment, "consult")
+    appointment = locked(appointment)
+    check_transition(appointment, "consult")
     if answer not in (Answer.SUPPORT, Answer.OBJECT, Answer.NO_VIEW):
         raise ValidationError({"answer": [_("Answer support, object or no_view.")]})
     if answer == Answer.OBJECT and not reasons.strip():
@@ -286,8 +290,8 @@ def release_record(
     percent: int | None = None,
 ) -> Appointment:
     """The nominee's country representative allots the working time (¶17, ¶19)."""
-    appointment = _locked(appointment)
-    _check_transition(appointment, "release")
+    appointment = locked(appointment)
+    check_transition(appointment, "release")
     person = appointment.person
     if not (
         actor.is_superuser
@@ -348,8 +352,8 @@ def appointment_decide(
     reason: str = "",
     today: dt.date | None = None,
 ) -> Appointment:
-    appointment = _locked(appointment)
-    _check_transition(appointment, "approve" if approve else "reject")
+    appointment = locked(appointment)
+    check_transition(appointment, "approve" if approve else "reject")
     today = today or timezone.localdate()
     if appointment.person.user_id == actor.pk or appointment.nominated_by_id == actor.pk:
         raise ValidationError({"decision": [_("Nobody decides on their own nomination.")]})
@@ -406,10 +410,7 @@ def _check_single_warden(appointment: Appointment) -> None:
         is_alternate=False,
         status__in=LIVE_STATUSES,
     ).exclude(pk=appointment.pk)
-    others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=appointment.start_date))
-    if appointment.end_date:
-        others = others.filter(start_date__lte=appointment.end_date)
-    if others.exists():
+    if overlapping(others, appointment.start_date, appointment.end_date).exists():
         raise ValidationError(
             {"scope": [_("The zone already has a warden for these dates; appoint an alternate.")]}
         )
@@ -418,8 +419,8 @@ def _check_single_warden(appointment: Appointment) -> None:
 @transaction.atomic
 def appointment_revoke(*, actor, appointment: Appointment, reason: str) -> Appointment:
     """The DO revokes an ASC or warden with a reason; rights go the same day."""
-    appointment = _locked(appointment)
-    _check_transition(appointment, "revoke")
+    appointment = locked(appointment)
+    check_transition(appointment, "revoke")
     if appointment.role.code in WORKFLOW_ROLES and not scoping.holds_on_station(
         actor, "decide_appointments", decision_station(appointment)
     ):
@@ -429,8 +430,8 @@ def appointment_revoke(*, actor, appointment: Appointment, reason: str) -> Appoi
 
 @transaction.atomic
 def nomination_withdraw(*, actor, appointment: Appointment, reason: str = "") -> Appointment:
-    appointment = _locked(appointment)
-    _check_transition(appointment, "withdraw")
+    appointment = locked(appointment)
+    check_transition(appointment, "withdraw")
     _require_nominator_or_do(actor, appointment)
     appointment.status = S.ENDED
     appointment.ended_on = timezone.localdate()
@@ -447,7 +448,7 @@ def _require_nominator_or_do(actor, appointment: Appointment) -> None:
     raise ValidationError({"status": [_("Only the nominator or the DO may do this.")]})
 
 
-def _locked(appointment: Appointment) -> Appointment:
+def locked(appointment: Appointment) -> Appointment:
     # Two browser tabs or API clients acting at once: the second sees the first's state.
     return (
         Appointment.objects.select_for_update(of=("self",))

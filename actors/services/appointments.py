@@ -91,10 +91,9 @@ def validate_scope(*, person: Person, role: Role, scope) -> ScopeKind:
     return kind
 
 
-def _overlapping(queryset, start: dt.date, end: dt.date | None):
-    qs = queryset.filter(status__in=LIVE_STATUSES).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=start)
-    )
+def overlapping(queryset, start: dt.date, end: dt.date | None):
+    """The appointments of ``queryset`` whose dates overlap ``start``–``end`` (open end)."""
+    qs = queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
     if end is not None:
         qs = qs.filter(start_date__lte=end)
     return qs
@@ -139,7 +138,7 @@ def appointment_create(
 
     field = SCOPE_FIELDS[kind]
     same = Appointment.objects.filter(person=person, role=role, **{field: scope})
-    if _overlapping(same, start_date, end_date).exists():
+    if overlapping(same.filter(status__in=LIVE_STATUSES), start_date, end_date).exists():
         raise ValidationError(
             {"start_date": [_("The person already holds this role here for these dates.")]}
         )
@@ -148,7 +147,7 @@ def appointment_create(
         # concurrent appointments cannot both pass the check.
         Country.objects.select_for_update().get(pk=scope.pk)
         others = Appointment.objects.filter(role=role, scope_country=scope, is_ad_interim=False)
-        if _overlapping(others, start_date, end_date).exists():
+        if overlapping(others.filter(status__in=LIVE_STATUSES), start_date, end_date).exists():
             raise ValidationError(
                 {
                     "scope": [
