@@ -200,9 +200,14 @@ def world(db):
     notice = notify(user=b_user, key="isolation", subject=f"{MARKER}user notice", body=".")
     alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
     PersonFactory(organization=a, duty_station=station, family_name="Visible")
+    # A second attacker with wide station rights: the DO of another country, of organization A.
+    diane = user_with_role(
+        "designated_official", CountryFactory(), organization=a, username="diane"
+    )
     role = m.Role.objects.get(code="warden")
     return {
         "alice": alice,
+        "diane": diane,
         "a": a,
         "b": b,
         "ids": {
@@ -287,14 +292,19 @@ def hostile_query(ids) -> dict:
     }
 
 
-@pytest.fixture
-def clients(world, client):
+def clients_for(user, client):
     from rest_framework.test import APIClient
 
-    client.force_login(world["alice"])
+    client.force_login(user)
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=world['alice']).key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return {"web": client, "api": api}
+
+
+@pytest.fixture(params=["alice", "diane"])
+def clients(request, world, client):
+    """A's HQ focal point (everything of A) and a DO of another country (every agency there)."""
+    return clients_for(world[request.param], client)
 
 
 def send(clients, route, method, url, *, data=None):
@@ -371,8 +381,9 @@ def test_lists_exports_and_searches_show_none_of_another_organizations_rows(worl
     assert b_footprint(world) == before, "a request wrote to organization B's rows"
 
 
-def test_the_crawl_sees_a_visible_row_so_it_is_not_vacuous(world, clients):
+def test_the_crawl_sees_a_visible_row_so_it_is_not_vacuous(world, client):
     """The same lists do show A's rows to A's user: the checks above test real pages."""
+    clients = clients_for(world["alice"], client)
     api = clients["api"].get("/api/v1/personnel/").content.decode()
     web = clients["web"].get(reverse("actors:person-list")).content.decode()
     assert "Visible" in api and "Visible" in web
