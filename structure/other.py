@@ -161,14 +161,20 @@ def _require_unsecoord(actor, appointment: Appointment) -> None:
         raise ValidationError({"decision": [_("Nobody decides on their own appointment.")]})
 
 
+def _unsecoord_step(actor, appointment: Appointment, require, action: str) -> Appointment:
+    """Lock the row, check its kind and state, and that UNSECOORD (not the appointee) acts."""
+    appointment = locked(appointment)
+    require(appointment)
+    check_transition(appointment, action, TRANSITIONS)
+    _require_unsecoord(actor, appointment)
+    return appointment
+
+
 @transaction.atomic
 def do_interim_approve(*, actor, appointment: Appointment, today: dt.date | None = None):
     """UNSECOORD approves the recommendation: one acting DO at a time per country (¶8(b))."""
     today = today or timezone.localdate()
-    appointment = locked(appointment)
-    _require_interim(appointment)
-    check_transition(appointment, "approve", TRANSITIONS)
-    _require_unsecoord(actor, appointment)
+    appointment = _unsecoord_step(actor, appointment, _require_interim, "approve")
     # Lock the country so that two approvals for it cannot both pass the check below.
     Country.objects.select_for_update().get(pk=appointment.scope_country_id)
     others = Appointment.objects.filter(
@@ -186,10 +192,7 @@ def do_interim_approve(*, actor, appointment: Appointment, today: dt.date | None
 
 @transaction.atomic
 def do_interim_reject(*, actor, appointment: Appointment, reason: str) -> Appointment:
-    appointment = locked(appointment)
-    _require_interim(appointment)
-    check_transition(appointment, "reject", TRANSITIONS)
-    _require_unsecoord(actor, appointment)
+    appointment = _unsecoord_step(actor, appointment, _require_interim, "reject")
     return _refuse(appointment, actor=actor, reason=reason)
 
 
@@ -205,10 +208,7 @@ def _require_aso(appointment: Appointment) -> None:
 def aso_clear(*, actor, appointment: Appointment, today: dt.date | None = None) -> Appointment:
     """UNSECOORD clears the candidate before deployment (annex ¶12)."""
     today = today or timezone.localdate()
-    appointment = locked(appointment)
-    _require_aso(appointment)
-    check_transition(appointment, "clear", TRANSITIONS)
-    _require_unsecoord(actor, appointment)
+    appointment = _unsecoord_step(actor, appointment, _require_aso, "clear")
     same = Appointment.objects.filter(
         person_id=appointment.person_id,
         role_id=appointment.role_id,
@@ -224,10 +224,7 @@ def aso_clear(*, actor, appointment: Appointment, today: dt.date | None = None) 
 
 @transaction.atomic
 def aso_refuse(*, actor, appointment: Appointment, reason: str) -> Appointment:
-    appointment = locked(appointment)
-    _require_aso(appointment)
-    check_transition(appointment, "refuse", TRANSITIONS)
-    _require_unsecoord(actor, appointment)
+    appointment = _unsecoord_step(actor, appointment, _require_aso, "refuse")
     return _refuse(appointment, actor=actor, reason=reason)
 
 
