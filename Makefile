@@ -30,6 +30,9 @@ system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
+	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; \
+	  else echo "WeasyPrint wants HarfBuzz-Subset: sudo apt-get install libharfbuzz-subset0"; fi; }
 	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; \
 	  else echo "no CJK font: sudo apt-get install fonts-wqy-microhei (Chinese letters will show no Chinese)"; fi; }

@@ -128,6 +128,14 @@ REFERENCE_OBJECTS = {
     "structure:focal-point-name": "station",
     "structure:smt-deputy": "station",
 }
+# Each training module classifies its own URLs (training/tests/isolation_*.py).
+from training.tests import isolation_api, isolation_certificates, isolation_web  # noqa: E402
+
+for _module in (isolation_api, isolation_web, isolation_certificates):
+    TENANT_OBJECTS |= _module.TENANT_OBJECTS
+    REFERENCE_OBJECTS |= _module.REFERENCE_OBJECTS
+    PUBLIC |= _module.PUBLIC
+
 # Reference URLs that only read.
 READ_ONLY_REFERENCE = re.compile(r"(-detail|-phases|meetings:list)$")
 SKIPPED_PREFIXES = ("admin/",)  # Django admin: superusers only, tested by Django itself
@@ -198,6 +206,7 @@ def world(db):
     )
 
     notice = notify(user=b_user, key="isolation", subject=f"{MARKER}user notice", body=".")
+    training_ids = training_world(b, station, person, dependant, b_user)
     alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
     PersonFactory(organization=a, duty_station=station, family_name="Visible")
     # A second attacker with wide station rights: the DO of another country, of organization A.
@@ -226,7 +235,77 @@ def world(db):
             "notification": notice.pk,
             "meeting": meeting.pk,
             "action_item": item.pk,
+            **training_ids,
         },
+    }
+
+
+def training_world(b, station, person, dependant, b_user) -> dict:
+    """B's training rows: a course of its own, a completion with its certificate, a test
+    attempt, a session with a participant, an arrival briefing with an attendee."""
+    from training import models as t
+    from training.tests.factories import CourseFactory, add_question
+
+    course = CourseFactory(provider=b, title="B's own course", kind="security_awareness")
+    question = add_question(course, f"{MARKER}user question")
+    record = t.TrainingRecord.objects.create(
+        organization=b,
+        person=person,
+        course=t.Course.objects.get(code="BSITF"),
+        completed_on=dt.date(2026, 1, 10),
+        valid_until=dt.date(2029, 1, 9),
+        source="import",
+        external_reference=f"{MARKER}1-lms",
+    )
+    pending = t.TrainingRecord.objects.create(
+        organization=b,
+        person=person,
+        course=t.Course.objects.get(code="STRESS"),
+        completed_on=dt.date(2026, 1, 11),
+        source="upload",
+        status="pending",
+    )
+    certificate = t.Certificate.objects.create(record=record)
+    attempt = t.TestAttempt.objects.create(
+        organization=b, person=person, course=t.Course.objects.get(code="BSITF"), questions=[]
+    )
+    session = t.TrainingSession.objects.create(
+        organization=b,
+        course=t.Course.objects.get(code="WARDEN"),
+        duty_station=station,
+        trainer=person,
+        held_on=dt.date(2026, 1, 12),
+        place=f"{MARKER}user hall",
+        created_by=b_user,
+    )
+    participant = t.SessionParticipant.objects.create(
+        session=session, organization=b, person=person
+    )
+    briefing = t.Briefing.objects.create(
+        organization=b,
+        duty_station=station,
+        course=t.Course.objects.get(code="BRIEF"),
+        given_on=dt.date(2026, 1, 13),
+        given_by=person,
+        version="1",
+        content=f"{MARKER}user briefing",
+        created_by=b_user,
+    )
+    attendee = t.BriefingAttendee.objects.create(
+        briefing=briefing, organization=b, person=person, dependant=dependant
+    )
+    return {
+        "course": course.pk,
+        "question": question.pk,
+        "record": record.pk,
+        "pending_record": pending.pk,
+        "certificate": certificate.pk,
+        "certificate_code": certificate.verification_code,
+        "attempt": attempt.pk,
+        "session": session.pk,
+        "participant": participant.pk,
+        "briefing": briefing.pk,
+        "attendee": attendee.pk,
     }
 
 
@@ -243,6 +322,25 @@ def b_footprint(world) -> dict:
         "zones": list(m.WardenZone.objects.values()),
         "stations": list(m.DutyStation.objects.values()),
         "areas": list(m.Area.objects.values()),
+        "training": training_footprint(b),
+    }
+
+
+def training_footprint(b) -> dict:
+    from training import models as t
+
+    return {
+        name: list(model.objects.filter(**{field: b}).order_by("pk").values())
+        for name, model, field in (
+            ("courses", t.Course, "provider"),
+            ("records", t.TrainingRecord, "organization"),
+            ("certificates", t.Certificate, "record__organization"),
+            ("attempts", t.TestAttempt, "organization"),
+            ("sessions", t.TrainingSession, "organization"),
+            ("participants", t.SessionParticipant, "organization"),
+            ("briefings", t.Briefing, "organization"),
+            ("attendees", t.BriefingAttendee, "organization"),
+        )
     }
 
 
@@ -274,6 +372,23 @@ def hostile_body(ids) -> dict:
         "reason": "intrusion",
         "phase": 3,
         "is_active": "false",
+        # Training (training app).
+        "dependant": ids["dependant"],
+        "course": ids["course"],
+        "record": ids["record"],
+        "session": ids["session"],
+        "briefing": ids["briefing"],
+        "attendee": ids["attendee"],
+        "trainer": ids["person"],
+        "given_by": ids["person"],
+        "people": [ids["person"]],
+        "dependants": [ids["dependant"]],
+        "completed_on": "2026-01-01",
+        "held_on": "2026-01-01",
+        "given_on": "2026-01-01",
+        "place": "Intruded hall",
+        "version": "9",
+        "content": "Intruded",
     }
 
 
@@ -287,6 +402,10 @@ def hostile_query(ids) -> dict:
         "residential_zone": ids["zone"],
         "area": ids["area"],
         "object_id": ids["person"],
+        "course": ids["course"],
+        "dependant": ids["dependant"],
+        "session": ids["session"],
+        "briefing": ids["briefing"],
         "search": MARKER,
         "q": MARKER,
     }

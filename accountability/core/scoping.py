@@ -38,14 +38,17 @@ PEOPLE_ALL = ("view_people", "change_people", "view_dependant_details")
 STRUCTURE = ("view_structure", "change_structure")
 
 ROLE_GRANTS: dict[str, tuple[str, ...]] = {
+    # The HQ focal point keeps its agency's training and attendance records (annex ¶26).
     "executive_head": PEOPLE_ALL + ("view_structure", "manage_appointments", "manage_users"),
-    "hq_focal_point": PEOPLE_ALL + ("view_structure", "manage_appointments", "manage_users"),
-    "unsecoord": ("view_everything", "appoint_anyone"),
+    "hq_focal_point": PEOPLE_ALL
+    + ("view_structure", "manage_appointments", "manage_users", "train", "verify_training"),
+    "unsecoord": ("view_everything", "appoint_anyone", "endorse_courses", "train"),
     "unsecoord_inspector": ("view_everything",),
     # The DO decides on ASC and warden appointments (¶17, ¶19); DO, FSCO and SMT nominate.
     "designated_official": PEOPLE_ALL + STRUCTURE + ("nominate", "decide_appointments"),
-    "fsco": PEOPLE_ALL + STRUCTURE + ("nominate",),
-    "fsca": PEOPLE_ALL + ("view_structure",),
+    # The FSCO trains the station's staff, ASCs and wardens and briefs arrivals (¶30, ¶31, ¶33).
+    "fsco": PEOPLE_ALL + STRUCTURE + ("nominate", "train", "verify_training"),
+    "fsca": PEOPLE_ALL + ("view_structure", "train"),
     "agency_security_officer": ("view_own_org_people", "view_dependant_details", "view_structure"),
     # The employing agency sets the time its staff give to a security role (¶17, ¶19).
     "country_representative": (
@@ -54,12 +57,15 @@ ROLE_GRANTS: dict[str, tuple[str, ...]] = {
         "view_dependant_details",
         "view_structure",
         "release_staff",
+        "verify_own_org_training",
     ),
+    # The representative ensures its staff and dependants hold the certificates (¶27, ¶32).
     "country_focal_point": (
         "view_own_org_people",
         "change_own_org_people",
         "view_dependant_details",
         "view_structure",
+        "verify_own_org_training",
     ),
     "smt": ("view_own_org_people", "view_structure", "nominate", "consult"),
     "area_coordinator": ("view_people", "view_dependant_details", "view_structure"),
@@ -623,6 +629,159 @@ def _rules():
     _EDITABLE[st.ActionItem] = lambda u: Q(meeting__in=editable_by(u, st.SmtMeeting).values("pk"))
     _VISIBLE[Notification] = lambda u: Q(user_id=u.pk)
     _EDITABLE[Notification] = lambda u: Q(user_id=u.pk)
+    _training_rules()
+
+
+# --- Training, briefings and certificates (training app) --------------------------------------
+#
+# Completions, certificates, test attempts and requirements follow the person: whoever sees the
+# person sees them (¶27: each organization keeps its records; ¶32: the representative sees its
+# staff's). Completions from elsewhere are verified by the HQ focal point (its organization),
+# the FSCO (every organization at the station) or the country representative and focal point
+# (their own organization there), never by the person themselves. The FSCO, FSCA and DO run
+# sessions and arrival briefings at their stations (¶30, ¶31, ¶33), an HQ focal point its
+# agency's sessions anywhere, UNSECOORD any; UNSECOORD endorses agencies' courses (annex ¶26).
+
+
+def _training_verifiers_q(user, prefix: str) -> Q:
+    q, _covers_self = _people_q(
+        user, all_orgs=["verify_training"], own_org=["verify_own_org_training"], prefix=prefix
+    )
+    return q & ~Q(**{f"{prefix}user_id": user.pk})
+
+
+def _trains_q(user, station_field: str, organization_field: str) -> Q:
+    g = grants(user)
+    if g.holds_globally("train"):
+        return Q()
+    orgs = g.ids("organization", "train")
+    parts = [Q(**{f"{organization_field}__in": sorted(orgs)})] if orgs else []
+    stations = g.ids("station", "train")
+    if stations:
+        parts.append(Q(**{f"{station_field}__in": sorted(stations)}))
+    return _any(parts)
+
+
+def _courses_editable_q(user) -> Q:
+    g = grants(user)
+    if g.holds_globally("endorse_courses"):
+        return Q()
+    orgs = g.ids("organization", "train")
+    # An agency's own courses, until UNSECOORD has endorsed them (annex ¶26).
+    return Q(provider_id__in=sorted(orgs), endorsed_at__isnull=True) if orgs else NOTHING
+
+
+def _sessions_visible_q(user) -> Q:
+    from training.models import SessionParticipant
+
+    g = grants(user)
+    if g.holds_globally("view_everything"):
+        return Q()
+    return (
+        _trains_q(user, "duty_station_id", "organization_id")
+        | _stations_q(user, ["view_structure"], "duty_station_id")
+        | Q(trainer__user_id=user.pk)
+        | Q(
+            Exists(
+                SessionParticipant.objects.filter(
+                    session_id=OuterRef("pk"), person__user_id=user.pk
+                )
+            )
+        )
+    )
+
+
+def _briefings_visible_q(user) -> Q:
+    from training.models import BriefingAttendee
+
+    if grants(user).holds_globally("view_everything"):
+        return Q()
+    return (
+        _stations_q(user, ["view_structure", "train"], "duty_station_id")
+        | Q(given_by__user_id=user.pk)
+        | Q(
+            Exists(
+                BriefingAttendee.objects.filter(briefing_id=OuterRef("pk"), person__user_id=user.pk)
+            )
+        )
+    )
+
+
+def _training_rules():
+    from training import models as tr
+
+    for reference in (tr.Course, tr.TrainingRule):
+        _VISIBLE[reference] = _everyone
+    _EDITABLE[tr.Course] = _courses_editable_q
+    _EDITABLE[tr.TrainingRule] = lambda u: (
+        Q() if grants(u).holds_globally("endorse_courses") else NOTHING
+    )
+    # The question bank holds the answers: only those who keep the course see it.
+    for bank, field in ((tr.Question, "course__"), (tr.Choice, "question__course__")):
+        _VISIBLE[bank] = _EDITABLE[bank] = lambda u, f=field: Q(
+            **{f"{f[:-2]}__in": editable_by(u, tr.Course).values("pk")}
+        )
+    _VISIBLE[tr.TrainingRecord] = lambda u: _person_visible_q(u, prefix="person__")
+    _EDITABLE[tr.TrainingRecord] = lambda u: _training_verifiers_q(u, "person__")
+    _VISIBLE[tr.Certificate] = lambda u: _person_visible_q(u, prefix="record__person__")
+    _EDITABLE[tr.Certificate] = _no_one  # rendered by a task, never changed
+    _VISIBLE[tr.TestAttempt] = lambda u: _person_visible_q(u, prefix="person__")
+    _EDITABLE[tr.TestAttempt] = lambda u: Q(person__user_id=u.pk)  # one's own test only
+    _VISIBLE[tr.TrainingSession] = _sessions_visible_q
+    _EDITABLE[tr.TrainingSession] = lambda u: (
+        _trains_q(u, "duty_station_id", "organization_id") | Q(trainer__user_id=u.pk)
+    )
+    # A participant list shows the people one sees; the trainer sees the whole list.
+    _VISIBLE[tr.SessionParticipant] = lambda u: (
+        (
+            Q(session__in=visible_to(u, tr.TrainingSession).values("pk"))
+            & _person_visible_q(u, prefix="person__")
+        )
+        | Q(session__in=editable_by(u, tr.TrainingSession).values("pk"))
+    )
+    _EDITABLE[tr.SessionParticipant] = lambda u: Q(
+        session__in=editable_by(u, tr.TrainingSession).values("pk")
+    )
+    _VISIBLE[tr.Briefing] = _briefings_visible_q
+    _EDITABLE[tr.Briefing] = lambda u: (
+        Q() if grants(u).holds_globally("train") else _stations_q(u, ["train"], "duty_station_id")
+    )
+    _VISIBLE[tr.BriefingAttendee] = lambda u: (
+        _person_visible_q(u, prefix="person__")
+        | Q(briefing__in=editable_by(u, tr.Briefing).values("pk"))
+    )
+    # The written acknowledgement is the staff member's own, for self and dependants (¶33).
+    _EDITABLE[tr.BriefingAttendee] = lambda u: Q(person__user_id=u.pk)
+    # The requirement view carries the person's organization, station, zone and login.
+    _VISIBLE[tr.TrainingRequirement] = lambda u: _person_visible_q(u, prefix="")
+    _EDITABLE[tr.TrainingRequirement] = _no_one
+    for internal in (tr.TrainingReminder, tr.ReminderDigest):
+        _VISIBLE[internal] = _EDITABLE[internal] = _no_one
+
+
+def may_verify_training(user, person) -> bool:
+    """Whether ``user`` may verify or reject a completion recorded for ``person``."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return person.user_id != user.pk
+    _rules()
+    m = _models()
+    return m.Person.objects.filter(_training_verifiers_q(user, ""), pk=person.pk).exists()
+
+
+def may_train(user, *, duty_station, organization=None) -> bool:
+    """Whether ``user`` may run a session (for ``organization``) or brief at ``duty_station``."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    g = grants(user)
+    return (
+        g.holds_globally("train")
+        or duty_station.pk in g.ids("station", "train")
+        or (organization is not None and organization.pk in g.ids("organization", "train"))
+    )
 
 
 def register(model: type[models.Model], *, visible: Rule, editable: Rule) -> None:

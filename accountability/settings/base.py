@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "accountability.core.apps.CoreConfig",
     "actors",
     "structure",
+    "training",
 ]
 
 MIDDLEWARE = [
@@ -277,3 +278,10 @@ CONSULTATION_WORKING_DAYS = env_int("ACC_CONSULTATION_WORKING_DAYS", 5)
 APPOINTMENT_ENDING_NOTICE_DAYS = env_int("ACC_APPOINTMENT_ENDING_NOTICE_DAYS", 30)
 # Absolute address of the site, for links in emails and letters.
 SITE_URL = env.str("ACC_SITE_URL", default="http://127.0.0.1:8000")
+
+# Training (¶25–¶33): how far ahead a requirement counts as due soon, and how long an item may
+# stay overdue before it is escalated to the HQ focal point.
+TRAINING_DUE_SOON_DAYS = env_int("ACC_TRAINING_DUE_SOON_DAYS", 30)
+TRAINING_ESCALATION_DAYS = env_int("ACC_TRAINING_ESCALATION_DAYS", 30)
+# Uploaded certificate files (PDF, PNG, JPEG).
+TRAINING_UPLOAD_MAX_BYTES = env_int("ACC_TRAINING_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)

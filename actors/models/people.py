@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core.audit import track
@@ -72,6 +73,12 @@ class Person(BaseModel):
         verbose_name=_("login"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Arrival-briefing and training due dates count from here (¶33); a move resets it.
+    arrived_on = models.DateField(
+        _("arrived at the duty station on"),
+        default=timezone.localdate,
+        help_text=_("Training due dates count from arrival (¶33)."),
+    )
     language = models.CharField(
         _("language of letters"),
         max_length=10,

@@ -18,6 +18,10 @@ SCOPE_PERMISSIONS = (
     ("consult", "Answer the DO's consultation on nominations (SMT member)"),
     ("release_staff", "Allot an own staff member's working time to a security role"),
     ("decide_appointments", "Approve, reject and revoke ASC and warden appointments (DO)"),
+    # Training and briefings (¶25–¶33, annex ¶26).
+    ("train", "Run training sessions and arrival briefings, and mark attendance"),
+    ("verify_training", "Verify the training completions of every organization in the scope"),
+    ("verify_own_org_training", "Verify one's own organization's training completions"),
 )
 
 ORGANIZATION_PERMISSIONS = SCOPE_PERMISSIONS + (
@@ -25,4 +29,5 @@ ORGANIZATION_PERMISSIONS = SCOPE_PERMISSIONS + (
     ("manage_users", "Manage the organization's logins"),
     ("view_everything", "Read every row of every organization (UNSECOORD)"),
     ("appoint_anyone", "Appoint anyone to any role (UNSECOORD)"),
+    ("endorse_courses", "Endorse agencies' courses and set the training rules (UNSECOORD)"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
@@ -23,6 +24,7 @@ PERSON_FIELDS = (
     "residential_zone",
     "is_active",
     "duty_station",
+    "arrived_on",
     "user",
 )
 DEPENDANT_FIELDS = (
@@ -81,6 +83,9 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     old_station_id = person.duty_station_id
     for name, value in changes.items():
         setattr(person, name, value)
+    if person.duty_station_id != old_station_id and "arrived_on" not in changes:
+        # A move is an arrival: the new station's briefing and training fall due (¶33).
+        person.arrived_on = timezone.localdate()
     if person.duty_station_id != old_station_id and not scoping.may_create(
         actor, Person, organization=person.organization, duty_station=person.duty_station
     ):
