@@ -39,6 +39,7 @@ system-deps:
 
 run: $(STAMP)
 	$(EMBED) sh -c '$(BIN)/python manage.py migrate --noinput && \
+	  $(BIN)/python manage.py sync_rights && \
 	  $(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
 	  $(BIN)/python manage.py seed_demo --scale $(DEMO_SCALE) --seed 1 --once && \
 	  $(BIN)/python manage.py demo_logins --port $(PORT) && \

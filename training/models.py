@@ -318,6 +318,8 @@ class Certificate(BaseModel):
 class TestAttempt(BaseModel):
     """One sitting of a course's computer-generated test (¶32). One open attempt at a time."""
 
+    __test__ = False  # not a pytest test class, whatever its name
+
     organization = models.ForeignKey("actors.Organization", models.PROTECT, related_name="+")
     person = models.ForeignKey("actors.Person", models.PROTECT, related_name="test_attempts")
     course = models.ForeignKey(Course, models.PROTECT, related_name="attempts")
