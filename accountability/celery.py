@@ -50,6 +50,25 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
         "options": {"expires": 12 * 60 * 60},
     },
+    # Each person with training due soon, overdue or expired gets one digest a day (¶25–¶33).
+    "training-scan-reminders": {
+        "task": "training.tasks.scan_training_reminders",
+        "schedule": crontab(hour=4, minute=30),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # Mondays: the country representative and country focal point get their people's overdue
+    # training (¶15, ¶32, annex ¶24)...
+    "training-scan-manager-reminders": {
+        "task": "training.tasks.scan_training_manager_reminders",
+        "schedule": crontab(hour=5, minute=30, day_of_week="mon"),
+        "options": {"expires": 12 * 60 * 60},
+    },
+    # ...and items late past TRAINING_ESCALATION_DAYS go to the HQ focal point (annex ¶26).
+    "training-scan-escalations": {
+        "task": "training.tasks.scan_training_escalations",
+        "schedule": crontab(hour=5, minute=45, day_of_week="mon"),
+        "options": {"expires": 12 * 60 * 60},
+    },
 }
 
 

@@ -14,3 +14,67 @@ def render_certificate(certificate_id: int) -> bool:
         return False
     with audit_context(source="task:render_certificate"):
         return certificate_render(certificate)
+
+
+# --- Reminders and escalation, scheduled by Celery beat (accountability/celery.py) ---------------
+# Each scan takes an optional ISO date (tests and replays). Reminders and digests are unique
+# per period, and each digest is claimed when sent: a scan that runs twice, or a task that is
+# redelivered after acks_late, sends nothing twice.
+
+
+def _today(today: str | None):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    return dt.date.fromisoformat(today) if today else timezone.localdate()
+
+
+def _queue(task) -> str | None:
+    # The send batches follow the scan's queue, so that a dedicated queue (or a test's) keeps
+    # the whole run together; None (eager, or the default queue) routes as usual.
+    return (task.request.delivery_info or {}).get("routing_key")
+
+
+@shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_reminders")
+def scan_training_reminders(self, today: str | None = None) -> dict:
+    """Daily: one digest per person with training due soon, overdue or expired."""
+    from training.reminders import daily_scan
+
+    with audit_context(source="task:scan_training_reminders"):
+        return daily_scan(today=_today(today), queue=_queue(self))._asdict()
+
+
+@shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_manager_reminders")
+def scan_training_manager_reminders(self, today: str | None = None) -> dict:
+    """Weekly: overdue items to the country representatives and focal points (¶15, annex ¶24)."""
+    from training.reminders import manager_scan
+
+    with audit_context(source="task:scan_training_manager_reminders"):
+        return manager_scan(today=_today(today), queue=_queue(self))._asdict()
+
+
+@shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_escalations")
+def scan_training_escalations(self, today: str | None = None) -> dict:
+    """Weekly: items late past TRAINING_ESCALATION_DAYS to the HQ focal points (annex ¶26)."""
+    from training.reminders import escalation_scan
+
+    with audit_context(source="task:scan_training_escalations"):
+        return escalation_scan(today=_today(today), queue=_queue(self))._asdict()
+
+
+# A mail server that is down fails the batch; it is retried a few minutes later and the
+# digests already claimed are skipped.
+@shared_task(
+    acks_late=True,
+    name="training.tasks.send_training_digests",
+    autoretry_for=(OSError,),
+    retry_backoff=60,
+    max_retries=5,
+)
+def send_training_digests(digest_ids: list[int], today: str | None = None) -> int:
+    """Send a batch of digests, each claimed once; returns how many went out."""
+    from training.reminder_digests import digests_send
+
+    with audit_context(source="task:send_training_digests"):
+        return digests_send(digest_ids, today=_today(today))
