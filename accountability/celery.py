@@ -69,6 +69,12 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=5, minute=45, day_of_week="mon"),
         "options": {"expires": 12 * 60 * 60},
     },
+    # Reminder records outlive their period only to keep the scans idempotent.
+    "training-prune-reminders": {
+        "task": "training.tasks.prune_training_reminders",
+        "schedule": crontab(hour=3, minute=0, day_of_week="sun"),
+        "options": {"expires": 12 * 60 * 60},
+    },
 }
 
 

@@ -263,3 +263,20 @@ def escalation_scan(*, today: dt.date, batch_size: int = DIGEST_BATCH, queue=Non
         DigestKind.ESCALATION, period, today=today, batch_size=batch_size, queue=queue
     )
     return ScanResult(period, reminders, digests, batches)
+
+
+def reminders_prune(*, today: dt.date) -> tuple[int, int]:
+    """Forget reminders and sent digests older than TRAINING_REMINDER_RETENTION_DAYS.
+
+    A reminder row only has to outlive its period (a day, a week) for the scans to stay
+    idempotent; kept for ever, a row per due item per day would grow without bound. Unsent
+    digests are kept whatever their age: a rerun still owes them.
+    """
+    cutoff = timezone.make_aware(
+        dt.datetime.combine(
+            today - dt.timedelta(days=settings.TRAINING_REMINDER_RETENTION_DAYS), dt.time.min
+        )
+    )
+    reminders, _ = TrainingReminder.objects.filter(created_at__lt=cutoff).delete()
+    digests, _ = ReminderDigest.objects.filter(sent_at__lt=cutoff).delete()
+    return reminders, digests

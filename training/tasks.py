@@ -78,3 +78,11 @@ def send_training_digests(digest_ids: list[int], today: str | None = None) -> in
 
     with audit_context(source="task:send_training_digests"):
         return digests_send(digest_ids, today=_today(today))
+
+
+@shared_task(acks_late=True, name="training.tasks.prune_training_reminders")
+def prune_training_reminders(today: str | None = None) -> list[int]:
+    """Weekly: forget reminder records past TRAINING_REMINDER_RETENTION_DAYS."""
+    from training.reminders import reminders_prune
+
+    return list(reminders_prune(today=_today(today)))

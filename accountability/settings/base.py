@@ -283,5 +283,7 @@ SITE_URL = env.str("ACC_SITE_URL", default="http://127.0.0.1:8000")
 # stay overdue before it is escalated to the HQ focal point.
 TRAINING_DUE_SOON_DAYS = env_int("ACC_TRAINING_DUE_SOON_DAYS", 30)
 TRAINING_ESCALATION_DAYS = env_int("ACC_TRAINING_ESCALATION_DAYS", 30)
+# Reminder records only need to outlive their day or week; older ones are pruned weekly.
+TRAINING_REMINDER_RETENTION_DAYS = env_int("ACC_TRAINING_REMINDER_RETENTION_DAYS", 60)
 # Uploaded certificate files (PDF, PNG, JPEG).
 TRAINING_UPLOAD_MAX_BYTES = env_int("ACC_TRAINING_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)

@@ -445,3 +445,19 @@ def test_sending_a_digest_costs_the_same_queries_whatever_its_items(
             assert reminder_digests.digest_send(digest.pk, today=TODAY)
         digest.refresh_from_db()
         assert digest.items == items
+
+
+def test_old_reminders_are_pruned_but_unsent_digests_kept(
+    world, clock, settings, django_capture_on_commit_callbacks
+):
+    settings.TRAINING_REMINDER_RETENTION_DAYS = 10
+    run(tasks.scan_training_reminders, django_capture_on_commit_callbacks)
+    unsent = ReminderDigest.objects.create(
+        recipient=world["dan"], kind=DigestKind.PERSONAL, period="2026-06-01"
+    )
+    kept = TrainingReminder.objects.count()
+    # The day the records turn 10 days old they stay; the day after they go.
+    assert tasks.prune_training_reminders("2026-06-25") == [0, 0]
+    assert tasks.prune_training_reminders("2026-06-26") == [kept, 10]
+    assert not TrainingReminder.objects.exists()
+    assert list(ReminderDigest.objects.all()) == [unsent]
