@@ -12,8 +12,9 @@ urlpatterns = [
     path("api/v1/", include("structure.meeting_api_urls")),
     path("api/v1/", include("actors.api.urls")),
     path("api/v1/", include("actors.stafflists.api_urls")),
-    path("api/v1/", include("training.api_urls")),
+    # The import before the router: "training-records/import/" is not a record's id.
     path("api/v1/", include("training.import_api_urls")),
+    path("api/v1/", include("training.api_urls")),
     path("staff-lists/", include("actors.stafflists.urls")),
     path("training/", include("training.urls")),
     path("", include("structure.urls")),

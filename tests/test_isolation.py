@@ -265,7 +265,12 @@ def training_world(b, station, person, dependant, b_user) -> dict:
         source="upload",
         status="pending",
     )
-    certificate = t.Certificate.objects.create(record=record)
+    # Rendered, so that the crawl asks for a real stored PDF of B's.
+    from django.core.files.base import ContentFile
+
+    certificate = t.Certificate(record=record, sha256="0" * 64, issued_at=record.created_at)
+    certificate.pdf.save("b.pdf", ContentFile(b"%PDF-1.4 " + MARKER.encode() + b"user"), save=False)
+    certificate.save()
     attempt = t.TestAttempt.objects.create(
         organization=b, person=person, course=t.Course.objects.get(code="BSITF"), questions=[]
     )

@@ -1,3 +1,13 @@
-from django.urls import path  # noqa: F401
+"""/api/v1/training-records/import/ (see training.import_api)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from training import import_api
+
+urlpatterns = [
+    path(
+        "training-records/import/",
+        import_api.RecordsImportView.as_view(),
+        name="training-records-import",
+    ),
+]

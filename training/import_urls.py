@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+"""The LMS import page, under /training/ (see training.import_views)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from training import import_views
+
+urlpatterns = [
+    path("records/import/", import_views.RecordsImportView.as_view(), name="records-import"),
+]

@@ -759,15 +759,20 @@ def _training_rules():
         _VISIBLE[internal] = _EDITABLE[internal] = _no_one
 
 
+def training_verifiable_q(user, prefix: str = "") -> Q:
+    """People (through ``prefix``) whose completions ``user`` may verify, import or reject:
+    never the user's own."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    if user.is_superuser:
+        return ~Q(**{f"{prefix}user_id": user.pk})
+    return _training_verifiers_q(user, prefix)
+
+
 def may_verify_training(user, person) -> bool:
     """Whether ``user`` may verify or reject a completion recorded for ``person``."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return person.user_id != user.pk
-    _rules()
     m = _models()
-    return m.Person.objects.filter(_training_verifiers_q(user, ""), pk=person.pk).exists()
+    return m.Person.objects.filter(training_verifiable_q(user), pk=person.pk).exists()
 
 
 def may_train(user, *, duty_station, organization=None) -> bool:

@@ -8,6 +8,10 @@ attempt, session, participant, briefing, attendee, person, dependant, station, c
 organization, user, appointment.
 """
 
-TENANT_OBJECTS: dict[str, str] = {}
+# The stored PDF of B's certificate: 404 alike for missing, not yours and not rendered.
+TENANT_OBJECTS: dict[str, str] = {"training:certificate-pdf": "certificate"}
 REFERENCE_OBJECTS: dict[str, str] = {}
-PUBLIC: set[str] = set()
+# A certificate's verification page answers anyone who holds its code (random, 64 bits) and
+# shows only the holder's name, the course and the dates. The import page and API name no
+# object in their paths; the crawl's lists-and-posts pass covers them.
+PUBLIC: set[str] = {"training:certificate-verify", "training:certificate-verify-form"}
