@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accountability.core import scoping
 from training import requirements
-from training.models import RequirementStatus, TrainingRequirement
+from training.models import Course, Delivery, Question, RequirementStatus, TrainingRequirement
 
 # Filters the station and organization views and the API share (query parameter -> column).
 REQUIREMENT_FILTERS = {
@@ -62,3 +62,23 @@ def compliance(user, *, today: dt.date, group_by=("organization", "duty_station"
             shaped[f"{status.value}_percent"] = round(100 * count / total, 1) if total else 0.0
         result.append(shaped)
     return result
+
+
+def offered_courses(user) -> QuerySet:
+    """Active courses ``user`` may take, teach or upload (``scoping.courses_offered_q``)."""
+    return Course.objects.filter(scoping.courses_offered_q(user), is_active=True)
+
+
+def has_test_q() -> Q:
+    """Courses with the computer-generated test of ¶32: online, with a question bank."""
+    return Q(delivery=Delivery.ONLINE) & Q(
+        Exists(Question.objects.filter(course_id=OuterRef("pk"), is_active=True))
+    )
+
+
+def testable_courses(user) -> QuerySet:
+    return offered_courses(user).filter(has_test_q())
+
+
+def offered(user, course: Course) -> bool:
+    return offered_courses(user).filter(pk=course.pk).exists()

@@ -759,6 +759,18 @@ def _training_rules():
         _VISIBLE[internal] = _EDITABLE[internal] = _no_one
 
 
+def courses_offered_q(user) -> Q:
+    """Courses ``user`` may take, teach or upload a certificate of: UNSECOORD's and the
+    endorsed ones, which count (annex ¶26), and the user's own agency's courses awaiting
+    endorsement. Another agency's unendorsed course counts for no one and is its own business."""
+    m = _models()
+    return (
+        Q(provider__kind=m.OrganizationKind.UNSECOORD)
+        | Q(endorsed_at__isnull=False)
+        | Q(provider_id=user.organization_id)
+    )
+
+
 def training_verifiable_q(user, prefix: str = "") -> Q:
     """People (through ``prefix``) whose completions ``user`` may verify, import or reject:
     never the user's own."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Person
 from training.models import Choice, Course, Delivery, Question, RecordSource, TestAttempt
+from training.selectors import offered
 from training.services.records import record_completion
 
 
@@ -33,7 +34,7 @@ def attempt_open(*, actor, course: Course) -> TestAttempt | None:
 def attempt_start(*, actor, course: Course) -> TestAttempt:
     """Start a test, or return the attempt already open (one at a time)."""
     person = _own_person(actor)
-    if course.delivery != Delivery.ONLINE or not course.is_active:
+    if not offered(actor, course) or course.delivery != Delivery.ONLINE or not course.is_active:
         raise ValidationError({"course": [_("This course has no online test.")]})
     existing = attempt_open(actor=actor, course=course)
     if existing is not None:

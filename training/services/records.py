@@ -20,6 +20,7 @@ from training.models import (
     RecordStatus,
     TrainingRecord,
 )
+from training.selectors import offered
 from training.uploads import certificate_file_type
 
 
@@ -102,6 +103,8 @@ def record_upload(
     if not (person.user_id == actor.pk or scoping.may_verify_training(actor, person)):
         # The same answer as for a person one may not see.
         raise ValidationError({"person": [_("Select a valid choice.")]})
+    if not offered(actor, course):
+        raise ValidationError({"course": [_("This course is not offered to you.")]})
     certificate_file_type(evidence)
     _check_dependant(person, dependant)
     _check_completed_on(completed_on)

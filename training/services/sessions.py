@@ -19,6 +19,7 @@ from training.models import (
     SessionParticipant,
     TrainingSession,
 )
+from training.selectors import offered
 from training.services.records import record_completion
 
 
@@ -37,6 +38,8 @@ def session_create(
     organization = organization or actor.organization
     if not scoping.may_train(actor, duty_station=duty_station, organization=organization):
         raise ValidationError({"duty_station": [_("You may not run sessions here.")]})
+    if not offered(actor, course):
+        raise ValidationError({"course": [_("This course is not offered to you.")]})
     if course.delivery != Delivery.IN_PERSON:
         raise ValidationError({"course": [_("Online courses are completed by their test.")]})
     if not (place or "").strip():

@@ -373,3 +373,17 @@ def test_an_agency_adds_its_course_and_unsecoord_endorses_it():
     with pytest.raises(ValidationError):
         courses.course_update(actor=hq, course=endorsed, validity_months=1)
     assert agency_course(org).counts is False
+
+
+def test_another_agencys_unendorsed_course_is_offered_to_no_one_else():
+    user, _person = staff()
+    foreign = agency_course(OrganizationFactory(), delivery="online")
+    from training.tests.factories import add_question
+
+    add_question(foreign)
+    with pytest.raises(ValidationError) as error:
+        attempts.attempt_start(actor=user, course=foreign)
+    assert "course" in error.value.message_dict
+    own = agency_course(user.organization, delivery="online")
+    add_question(own)
+    assert attempts.attempt_start(actor=user, course=own).course == own

@@ -1,0 +1,77 @@
+"""What the training endpoints share: the courses a user may name in a body, and the people
+columns every row about a person carries."""
+
+from __future__ import annotations
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_choice_field
+from rest_framework import serializers
+
+from training.models import Course
+from training.selectors import offered_courses
+
+
+class NamedChoiceField(serializers.ChoiceField):
+    """A choice field documented as its own named enum component (``CourseKindEnum``, ...).
+
+    drf-spectacular names enums after the field, so a second ``kind`` or ``status`` with other
+    choices would collide with the organization's kind or the appointment's status (a schema
+    warning) and rename their enums; a name of its own avoids both.
+    """
+
+    def __init__(self, choices, *, enum_name: str, **kwargs):
+        self.enum_name = enum_name
+        super().__init__(choices=choices, **kwargs)
+
+
+class NamedChoiceFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = NamedChoiceField
+
+    def get_name(self):
+        return self.target.enum_name
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = build_choice_field(self.target)
+        schema.pop("x-spec-enum-id", None)
+        return schema
+
+
+class OfferedCourseField(serializers.PrimaryKeyRelatedField):
+    """A course id among those the user may take, teach or upload (UNSECOORD's, endorsed ones
+    and the user's own agency's, see scoping.courses_offered_q): another agency's
+    unendorsed course is "does not exist", as on the pages."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Course.objects.all())
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return Course.objects.none()
+        return offered_courses(user)
+
+
+def person_columns(prefix: str = "") -> tuple:
+    """``values()`` columns naming the person (and dependant) a row is about."""
+    # A model's own foreign keys keep their plain names: an annotation may not shadow a field.
+    person = ("person", f"{prefix}person_id") if prefix else "person"
+    dependant = ("dependant", f"{prefix}dependant_id") if prefix else "dependant"
+    return (
+        person,
+        ("person_family_name", f"{prefix}person__family_name"),
+        ("person_given_names", f"{prefix}person__given_names"),
+        dependant,
+        ("dependant_given_names", f"{prefix}dependant__given_names"),
+    )
+
+
+class PersonColumnsSerializer(serializers.Serializer):
+    """The person columns of ``person_columns`` (for the schema)."""
+
+    person = serializers.IntegerField()
+    person_family_name = serializers.CharField()
+    person_given_names = serializers.CharField()
+    dependant = serializers.IntegerField(allow_null=True)
+    dependant_given_names = serializers.CharField(allow_null=True)
