@@ -132,10 +132,12 @@ def test_managers_get_links_to_their_pages(web_world, client):
     client.force_login(w["fsco"])
     page = fx.text(client.get(MY_TRAINING))
     assert reverse("training:verification-queue") in page
+    assert reverse("training:records-import") in page
     assert reverse("training:requirements") in page
     client.force_login(w["mary_user"])
     page = fx.text(client.get(MY_TRAINING))
     assert reverse("training:verification-queue") not in page
+    assert reverse("training:records-import") not in page
     assert reverse("training:requirements") not in page
 
 
