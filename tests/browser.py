@@ -26,7 +26,7 @@ MARKS = [
     # Transactional: the live server's thread must see the rows. serialized_rollback reloads
     # the roles and the catalogue loaded by migrations, which the flush removes.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("allow_orm_beside_playwright"),
+    pytest.mark.usefixtures("allow_orm_beside_playwright", "close_leftover_connections"),
 ]
 
 
@@ -36,6 +36,24 @@ def allow_orm_beside_playwright(monkeypatch):
     still synchronous, one at a time. Scoped to the browser tests (monkeypatch), so that
     other tests' subprocesses do not inherit it."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def close_leftover_connections(django_db_setup, django_db_blocker):
+    """A live-server request thread can outlive its test (the browser closes while a request
+    it started is still served), keeping a session of the test database open, which could
+    then not be dropped. End such sessions once, when the browser tests are over, before the
+    database is dropped: ended after each test, they took with them connections that the
+    next test still used (the test thread's own, under Playwright's event loop)."""
+    yield
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture

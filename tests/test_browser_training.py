@@ -41,21 +41,6 @@ def staff_member(transactional_db):
     )
 
 
-@pytest.fixture(autouse=True)
-def close_live_server_connections():
-    """A live-server request thread can outlive the test (the browser closes while a request
-    it started is still served); end such leftover sessions of the test database so that it
-    can be dropped at the end of the session."""
-    yield
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-
-
 def right_answers(person) -> dict[int, int]:
     """The open attempt's drawn questions and their right choices, read from the bank."""
     from training.models import Choice, TestAttempt

@@ -64,22 +64,6 @@ def nomination(transactional_db):
     return appointment
 
 
-@pytest.fixture(autouse=True)
-def close_live_server_connections():
-    """A live-server request thread can outlive the test: the browser closes while a request it
-    started is still being served, and that thread's connection (its last statement is the
-    session's user lookup) stays open, so the test database could not be dropped at the end
-    of the session. End such leftover sessions of the test database after the test."""
-    yield
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-
-
 def test_do_approves_a_warden(live_server, nomination, page):
     from playwright.sync_api import expect
 
