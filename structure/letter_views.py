@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accountability.core import pdfs
 from structure import letters
 
 
@@ -18,19 +18,12 @@ from structure import letters
 def letter_pdf(request, pk: int):
     """The stored PDF, byte for byte; 404 alike for missing, not yours and not rendered yet."""
     letter = letters.letter_for(request.user, pk)
-    etag = f'"{letter.sha256}"'
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = FileResponse(
-            letter.pdf.open("rb"),
-            content_type="application/pdf",
-            filename=f"appointment-letter-{letter.verification_code}.pdf",
-        )
-    response["ETag"] = etag
-    # Personal data: browsers may keep it, shared caches may not.
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return pdfs.stored_pdf_response(
+        request,
+        letter.pdf,
+        letter.sha256,
+        filename=f"appointment-letter-{letter.verification_code}.pdf",
+    )
 
 
 class VerifyForm(forms.Form):

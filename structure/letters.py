@@ -8,18 +8,15 @@ the same bytes. Its verification code lets anyone check on a public page that it
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accountability.core import scoping
+from accountability.core import pdfs, scoping
 from actors.models import Appointment
 from actors.models.catalogue import Source
 from structure.models import AppointmentLetter
@@ -101,34 +98,21 @@ def letter_context(letter: AppointmentLetter) -> dict:
 
 def letter_render(letter: AppointmentLetter) -> bool:
     """Render and store the PDF once; a letter that has its hash is never rendered again."""
-    from weasyprint import HTML
-
-    with transaction.atomic():
-        letter = (
-            AppointmentLetter.objects.select_for_update(of=("self",))
-            .select_related(
-                "appointment__person__organization",
-                "appointment__person__user",
-                "appointment__role",
-                "appointment__decided_by__person",
-                "appointment__released_by__person",
-                "appointment__scope_zone__duty_station",
-                "appointment__scope_area__country",
-            )
-            .get(pk=letter.pk)
-        )
-        if letter.sha256:
-            # Another worker (or a redelivered task, acks_late) got there first.
-            return False
-        # The issue date is printed in the letter, so it is fixed before rendering.
-        letter.issued_at = timezone.now()
-        with translation.override(letter.language):
-            html = render_to_string("structure/letter.html", letter_context(letter))
-        pdf = HTML(string=html, url_fetcher=url_fetcher()).write_pdf()
-        letter.sha256 = hashlib.sha256(pdf).hexdigest()
-        letter.pdf.save(f"{letter.verification_code}.pdf", ContentFile(pdf), save=False)
-        letter.save(update_fields=["sha256", "issued_at", "pdf", "updated_at"])
-    return True
+    return pdfs.render_once(
+        AppointmentLetter.objects.select_related(
+            "appointment__person__organization",
+            "appointment__person__user",
+            "appointment__role",
+            "appointment__decided_by__person",
+            "appointment__released_by__person",
+            "appointment__scope_zone__duty_station",
+            "appointment__scope_area__country",
+        ),
+        letter.pk,
+        template="structure/letter.html",
+        context=letter_context,
+        url_fetcher=url_fetcher(),
+    )
 
 
 def _refuse_fetch(url, *args, **kwargs):

@@ -3,23 +3,20 @@ once in Celery, stored with their SHA-256 and served as stored ever after.
 
 The PDF is never rendered in a request: the file a staff member printed and the one a focal
 point downloads years later are the same bytes, and the verification code printed on it lets
-anyone check on a public page that it is genuine. Rendering follows the appointment letters
-(structure.letters): same refusing URL fetcher, same code normalization, block layout only.
+anyone check on a public page that it is genuine. Rendering, storing and serving are those of
+the appointment letters (``accountability.core.pdfs``), with the letters' refusing URL fetcher
+and code normalization (``structure.letters``); block layout only.
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseNotModified
-from django.template.loader import render_to_string
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accountability.core import scoping
+from accountability.core import pdfs, scoping
 from structure.letters import normalize_code, url_fetcher
 from training.models import Certificate, RecordSource, RecordStatus, TrainingRecord
 
@@ -91,31 +88,18 @@ def certificate_context(certificate: Certificate) -> dict:
 
 def certificate_render(certificate: Certificate) -> bool:
     """Render and store the PDF once; a certificate that has its hash is never rendered again."""
-    from weasyprint import HTML
-
-    with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update(of=("self",))
-            .select_related(
-                "record__person__organization",
-                "record__dependant",
-                "record__course__provider",
-                "record__session__duty_station",
-            )
-            .get(pk=certificate.pk)
-        )
-        if certificate.sha256:
-            # Another worker (or a redelivered task, acks_late) got there first.
-            return False
-        # The issue date is printed on the certificate, so it is fixed before rendering.
-        certificate.issued_at = timezone.now()
-        with translation.override(certificate.language):
-            html = render_to_string("training/certificate.html", certificate_context(certificate))
-        pdf = HTML(string=html, url_fetcher=url_fetcher()).write_pdf()
-        certificate.sha256 = hashlib.sha256(pdf).hexdigest()
-        certificate.pdf.save(f"{certificate.verification_code}.pdf", ContentFile(pdf), save=False)
-        certificate.save(update_fields=["sha256", "issued_at", "pdf", "updated_at"])
-    return True
+    return pdfs.render_once(
+        Certificate.objects.select_related(
+            "record__person__organization",
+            "record__dependant",
+            "record__course__provider",
+            "record__session__duty_station",
+        ),
+        certificate.pk,
+        template="training/certificate.html",
+        context=certificate_context,
+        url_fetcher=url_fetcher(),
+    )
 
 
 # --- Reading ----------------------------------------------------------------------------------
@@ -144,19 +128,12 @@ def certificate_for(user, pk) -> Certificate:
 
 def certificate_file_response(request, certificate: Certificate):
     """The stored PDF, byte for byte, with its hash as ETag (a 304 when the client has it)."""
-    etag = f'"{certificate.sha256}"'
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = FileResponse(
-            certificate.pdf.open("rb"),
-            content_type="application/pdf",
-            filename=f"certificate-{certificate.verification_code}.pdf",
-        )
-    response["ETag"] = etag
-    # Personal data: browsers may keep it, shared caches may not.
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return pdfs.stored_pdf_response(
+        request,
+        certificate.pdf,
+        certificate.sha256,
+        filename=f"certificate-{certificate.verification_code}.pdf",
+    )
 
 
 def certificate_verify(code: str) -> Certificate | None:

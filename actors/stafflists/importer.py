@@ -23,6 +23,12 @@ from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 from accountability.core.audit import audit_context
+from accountability.core.imports import (
+    FileRejected,
+    ImportInvalid,
+    RowChecks,
+    read_upload,
+)
 from actors.models import (
     ContractType,
     Dependant,
@@ -33,34 +39,17 @@ from actors.models import (
 )
 
 from . import columns as c
-from .parsing import FileRejected, read_upload
 
 AUDIT_SOURCE = "import:staff-list"
 BATCH_SIZE = 1000
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TRUE = {"true", "yes", "y", "1", "oui", "vrai"}
 FALSE = {"false", "no", "n", "0", "non", "faux"}
-# Exports escape these with a leading apostrophe (accountability.core.exports).
-ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 NOT_IN_FILE_SHOWN = 200
 
 
-@dataclasses.dataclass(frozen=True)
-class RowError:
-    row: int | None
-    field: str | None
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "field": self.field, "message": str(self.message)}
-
-
-class StaffListInvalid(Exception):
+class StaffListInvalid(ImportInvalid):
     """The file was refused or some rows are bad; nothing was written."""
-
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} error(s)")
-        self.errors = errors
 
 
 @dataclasses.dataclass
@@ -104,29 +93,23 @@ def stafflist_import(
     if not scoping.may_create(actor, Person, organization=organization, duty_station=duty_station):
         raise PermissionDenied
     try:
-        sheet = read_upload(upload)
+        sheet = read_upload(upload, columns=c.COLUMNS, required=c.REQUIRED_COLUMNS)
     except FileRejected as exc:
-        raise StaffListInvalid([RowError(None, "file", exc.message)]) from None
+        raise StaffListInvalid.of_file(exc.message) from None
     try:
         with audit_context(user=actor, source=AUDIT_SOURCE), transaction.atomic():
             _lock_list(organization, duty_station)
             plan = _Plan(organization, duty_station, sheet)
             plan.validate()
             if plan.errors:
-                raise StaffListInvalid(sorted(plan.errors, key=_error_order))
+                raise StaffListInvalid(plan.sorted_errors())
             result = plan.result(dry_run)
             if not dry_run:
                 result.appointments_ended = plan.write(actor)
             return result
     except IntegrityError:
         # Another import or edit of the same people got there first; nothing was written.
-        raise StaffListInvalid(
-            [RowError(None, "file", _("The list changed while importing; try again."))]
-        ) from None
-
-
-def _error_order(error: RowError):
-    return (error.row or 0, c.COLUMNS.index(error.field) if error.field in c.COLUMNS else -1)
+        raise StaffListInvalid.of_file(_("The list changed while importing; try again.")) from None
 
 
 def _lock_list(organization, duty_station) -> None:
@@ -145,21 +128,20 @@ def _same(stored, new) -> bool:
     return stored == new
 
 
-def _unescape(value: str) -> str:
-    return value[1:] if value.startswith(ESCAPED) else value
-
-
-class _Plan:
+class _Plan(RowChecks):
     """Validated rows and what to write for them."""
 
+    columns = c.COLUMNS
+    max_lengths = c.MAX_LENGTHS
+
     def __init__(self, organization, duty_station, sheet):
+        super().__init__()
         self.organization = organization
         self.duty_station = duty_station
         self.sheet = sheet
         self.present = set(sheet.columns)
         # Without birth_date the file carries no dependants' private details (see columns).
         self.has_private = "birth_date" in self.present
-        self.errors: list[RowError] = []
         self.people: dict[str, tuple[int, dict]] = {}  # index -> (row, field values)
         self.dependants: dict[tuple[str, str, str], tuple[int, dict]] = {}
         self.existing: dict[str, Person] = {}
@@ -172,9 +154,6 @@ class _Plan:
         self.person_fields: list[str] = []
         self.dependant_fields: list[str] = []
 
-    def error(self, row, field, message) -> None:
-        self.errors.append(RowError(row, field, message))
-
     # --- validation ----------------------------------------------------------------------
     def validate(self) -> None:
         zones = {
@@ -183,20 +162,7 @@ class _Plan:
                 "pk", "name"
             )
         }
-        for number, values, extra in self.sheet.rows:
-            if extra:
-                self.error(number, None, _("This row has more cells than the header has columns."))
-            for key, value in values.items():
-                if value.startswith("="):
-                    self.error(
-                        number,
-                        key,
-                        _(
-                            "Looks like a spreadsheet formula. Type an apostrophe before '=' "
-                            "to keep it as text."
-                        ),
-                    )
-            values = {key: _unescape(value) for key, value in values.items()}
+        for number, values in self.checked_rows(self.sheet):
             record = values.get("record", "").lower()
             if record == c.RECORD_PERSON:
                 self._person_row(number, values, zones)
@@ -205,20 +171,6 @@ class _Plan:
             else:
                 self.error(number, "record", _("Must be 'person' or 'dependant'."))
         self._check_keys()
-
-    def _text(self, number, values, name, *, required=False) -> str:
-        value = values.get(name, "")
-        if required and not value:
-            self.error(number, name, _("This field is required."))
-        limit = c.MAX_LENGTHS.get(name)
-        if limit and len(value) > limit:
-            self.error(
-                number,
-                name,
-                _("At most %(limit)s characters (%(length)s given).")
-                % {"limit": limit, "length": len(value)},
-            )
-        return value
 
     def _choice(self, number, values, name, choices) -> str:
         value = values.get(name, "").lower()

@@ -27,8 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core.audit import audit_context
+from accountability.core.imports import FileRejected, ImportInvalid, RowChecks, read_upload
 from actors.models import Dependant, Person
-from actors.stafflists.importer import ESCAPED, RowError
 from training.models import (
     Certificate,
     Course,
@@ -40,7 +40,6 @@ from training.models import (
 from training.services.records import valid_until
 
 from . import columns as c
-from .parsing import FileRejected, read_upload
 from .rights import verifiable_q
 
 AUDIT_SOURCE = "import:lms"
@@ -53,12 +52,8 @@ DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 SCORE = re.compile(r"^(\d{1,3})(?:\.0+)?\s*%?$")
 
 
-class RecordsImportInvalid(Exception):
+class RecordsImportInvalid(ImportInvalid):
     """The file was refused or some rows are bad; nothing was written."""
-
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} error(s)")
-        self.errors = errors
 
 
 @dataclasses.dataclass
@@ -87,29 +82,25 @@ def records_import(*, actor, organization, upload, dry_run: bool = False) -> Imp
     if not Person.objects.filter(verifiable, organization=organization).exists():
         raise PermissionDenied
     try:
-        sheet = read_upload(upload)
+        sheet = read_upload(upload, columns=c.COLUMNS, required=c.REQUIRED_COLUMNS)
     except FileRejected as exc:
-        raise RecordsImportInvalid([RowError(None, "file", exc.message)]) from None
+        raise RecordsImportInvalid.of_file(exc.message) from None
     try:
         with audit_context(user=actor, source=AUDIT_SOURCE), transaction.atomic():
             _lock(organization)
             plan = _Plan(actor, organization, sheet, verifiable)
             plan.validate()
             if plan.errors:
-                raise RecordsImportInvalid(sorted(plan.errors, key=_error_order))
+                raise RecordsImportInvalid(plan.sorted_errors())
             result = plan.result(dry_run)
             if not dry_run:
                 plan.write()
             return result
     except IntegrityError:
         # The same completion was recorded by someone else meanwhile; nothing was written.
-        raise RecordsImportInvalid(
-            [RowError(None, "file", _("The records changed while importing; try again."))]
+        raise RecordsImportInvalid.of_file(
+            _("The records changed while importing; try again.")
         ) from None
-
-
-def _error_order(error: RowError):
-    return (error.row or 0, c.COLUMNS.index(error.field) if error.field in c.COLUMNS else -1)
 
 
 def _lock(organization) -> None:
@@ -120,11 +111,6 @@ def _lock(organization) -> None:
             "SELECT pg_advisory_xact_lock(hashtext('training-lms-import'), %s)",
             [organization.pk % 2**31],
         )
-
-
-def _unescape(value: str) -> str:
-    # Exports escape formula-like cells with a leading apostrophe (accountability.core.exports).
-    return value[1:] if value.startswith(ESCAPED) else value
 
 
 @dataclasses.dataclass
@@ -138,40 +124,27 @@ class _Row:
     external_reference: str
 
 
-class _Plan:
+class _Plan(RowChecks):
     """Validated rows and what to write for them."""
 
+    columns = c.COLUMNS
+    max_lengths = c.MAX_LENGTHS
+
     def __init__(self, actor, organization, sheet, verifiable):
+        super().__init__()
         self.actor = actor
         self.verifiable = verifiable
         self.organization = organization
         self.sheet = sheet
         self.today = timezone.localdate()
-        self.errors: list[RowError] = []
         self.rows: list[_Row] = []
         # New completions, each with the language of its certificate (the person's).
         self.to_create: list[tuple[TrainingRecord, str]] = []
         self.existing_rows: list[int] = []
 
-    def error(self, row, field, message) -> None:
-        self.errors.append(RowError(row, field, message))
-
     # --- validation, row by row --------------------------------------------------------------
     def validate(self) -> None:
-        for number, values, extra in self.sheet.rows:
-            if extra:
-                self.error(number, None, _("This row has more cells than the header has columns."))
-            for key, value in values.items():
-                if value.startswith("="):
-                    self.error(
-                        number,
-                        key,
-                        _(
-                            "Looks like a spreadsheet formula. Type an apostrophe before '=' "
-                            "to keep it as text."
-                        ),
-                    )
-            values = {key: _unescape(value) for key, value in values.items()}
+        for number, values in self.checked_rows(self.sheet):
             self.rows.append(
                 _Row(
                     number=number,
@@ -184,20 +157,6 @@ class _Plan:
                 )
             )
         self._resolve()
-
-    def _text(self, number, values, name, *, required=False) -> str:
-        value = values.get(name, "")
-        if required and not value:
-            self.error(number, name, _("This field is required."))
-        limit = c.MAX_LENGTHS.get(name)
-        if limit and len(value) > limit:
-            self.error(
-                number,
-                name,
-                _("At most %(limit)s characters (%(length)s given).")
-                % {"limit": limit, "length": len(value)},
-            )
-        return value
 
     def _date(self, number, value: str) -> dt.date | None:
         if not value:

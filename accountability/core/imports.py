@@ -1,9 +1,12 @@
-"""Reading an uploaded staff-list file into rows of text, refusing what is not one.
+"""Reading uploaded spreadsheets (CSV or XLSX) into rows of text, and checking their rows.
 
-The file format is described in ``actors.stafflists.columns``. This module only checks that the
-upload is a CSV (UTF-8) or XLSX file of a sane size and shape and turns its first sheet into
-``{column: text}`` rows numbered as a spreadsheet shows them (the header is row 1). Whether the
-values make sense is the importer's business.
+Every import of a spreadsheet (staff lists, LMS exports) goes through here, so that one set of
+rules holds for all: the upload is a CSV (UTF-8, delimiter sniffed) or XLSX file (no macros, no
+zip bombs, cells as text) of at most ``STAFF_LIST_MAX_BYTES`` bytes and ``STAFF_LIST_MAX_ROWS``
+rows, whose first row names the columns. ``read_upload`` turns its first sheet into
+``{column: text}`` rows numbered as a spreadsheet shows them (the header is row 1); only the
+columns differ from one import to another. Whether the values make sense is each importer's
+business; ``RowChecks`` holds the checks they all make (extra cells, formulas, lengths).
 """
 
 from __future__ import annotations
@@ -14,19 +17,22 @@ import datetime as dt
 import io
 import warnings
 import zipfile
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .columns import COLUMNS, REQUIRED_COLUMNS
+from .exports import FORMULA_PREFIXES
 
 EXTENSIONS = (".csv", ".xlsx")
 # An XLSX is a zip; refuse archives that inflate far beyond the upload limit (zip bombs).
 MAX_INFLATION = 30
+# Exports escape formula-like text with a leading apostrophe (``exports.neutralize_formula``).
+ESCAPED = tuple("'" + prefix for prefix in FORMULA_PREFIXES)
 
 
 class FileRejected(Exception):
-    """The upload is not a staff-list file we can read; ``message`` says why."""
+    """The upload is not a spreadsheet we can read; ``message`` says why."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -40,27 +46,30 @@ class Sheet:
     rows: list[tuple[int, dict[str, str], bool]]
 
 
-def read_upload(upload) -> Sheet:
-    """Read a Django ``UploadedFile`` (or anything with ``name``, ``size`` and ``read``)."""
+def read_upload(upload, *, columns, required) -> Sheet:
+    """Read a Django ``UploadedFile`` (or anything with ``name``, ``size`` and ``read``).
+
+    ``columns`` are the names the first row may use, ``required`` those it must.
+    """
     name = (getattr(upload, "name", "") or "").lower()
     max_bytes = settings.STAFF_LIST_MAX_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
-        raise FileRejected(_too_big(max_bytes))
+        raise FileRejected(too_big(max_bytes))
     if not name.endswith(EXTENSIONS):
         raise FileRejected(
             _("Only .csv and .xlsx files are accepted (not macro-enabled or old .xls workbooks).")
         )
     data = upload.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise FileRejected(_too_big(max_bytes))
+        raise FileRejected(too_big(max_bytes))
     if not data.strip():
         raise FileRejected(_("The file is empty."))
-    raw_rows = _read_xlsx(data) if name.endswith(".xlsx") else _read_csv(data)
-    return _to_sheet(raw_rows)
+    raw_rows = read_xlsx(data) if name.endswith(".xlsx") else read_csv(data)
+    return to_sheet(raw_rows, columns=columns, required=required)
 
 
-def _too_big(max_bytes: int) -> str:
+def too_big(max_bytes: int) -> str:
     return _("The file is too big: at most %(size)s MB are accepted.") % {
         "size": round(max_bytes / (1024 * 1024), 1)
     }
@@ -69,7 +78,7 @@ def _too_big(max_bytes: int) -> str:
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _read_csv(data: bytes):
+def read_csv(data: bytes) -> Iterator[list[str]]:
     if data.startswith(b"PK\x03\x04"):
         raise FileRejected(_("This is a spreadsheet, not a CSV file: save it as .xlsx."))
     if b"\x00" in data:
@@ -97,7 +106,7 @@ def _read_csv(data: bytes):
 # --- XLSX ------------------------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes):
+def read_xlsx(data: bytes) -> Iterator[list[str]]:
     buffer = io.BytesIO(data)
     try:
         archive = zipfile.ZipFile(buffer)
@@ -124,7 +133,7 @@ def _read_xlsx(data: bytes):
                 # Formula cells give their last computed value (data_only); a formula never
                 # computed reads as empty, so a sheet of formulas alone is "no rows".
                 for row in workbook.worksheets[0].iter_rows(values_only=True):
-                    yield [_cell_text(value) for value in row]
+                    yield [cell_text(value) for value in row]
             finally:
                 workbook.close()
     except FileRejected:
@@ -133,7 +142,7 @@ def _read_xlsx(data: bytes):
         raise FileRejected(_("The workbook could not be read; it may be damaged.")) from None
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -152,30 +161,31 @@ def _cell_text(value) -> str:
 # --- Rows ------------------------------------------------------------------------------------
 
 
-def _header_name(value: str) -> str:
+def header_name(value: str) -> str:
     return value.strip().lstrip("\ufeff").strip().lower().replace(" ", "_")
 
 
-def _to_sheet(raw_rows) -> Sheet:
+def to_sheet(raw_rows, *, columns, required) -> Sheet:
+    """The rows under a header naming some of ``columns`` and all of ``required``."""
     max_rows = settings.STAFF_LIST_MAX_ROWS
     iterator = iter(raw_rows)
     header = next(iterator, None)
     if header is None:
         raise FileRejected(_("The file is empty."))
-    names = [_header_name(cell) for cell in header]
+    names = [header_name(cell) for cell in header]
     named = [name for name in names if name]
     duplicates = sorted({name for name in named if named.count(name) > 1})
     if duplicates:
         raise FileRejected(
             _("These columns appear twice: %(columns)s.") % {"columns": ", ".join(duplicates)}
         )
-    unknown = [name for name in named if name not in COLUMNS]
+    unknown = [name for name in named if name not in columns]
     if unknown:
         raise FileRejected(
             _("Unknown columns: %(columns)s. The columns are: %(known)s.")
-            % {"columns": ", ".join(unknown), "known": ", ".join(COLUMNS)}
+            % {"columns": ", ".join(unknown), "known": ", ".join(columns)}
         )
-    missing = [name for name in REQUIRED_COLUMNS if name not in named]
+    missing = [name for name in required if name not in named]
     if missing:
         raise FileRejected(
             _("The first row must name the columns; missing: %(columns)s.")
@@ -202,3 +212,90 @@ def _to_sheet(raw_rows) -> Sheet:
     if not rows:
         raise FileRejected(_("The file has a header but no rows."))
     return Sheet(columns=tuple(named), rows=rows)
+
+
+# --- Checking rows ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class RowError:
+    row: int | None
+    field: str | None
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "field": self.field, "message": str(self.message)}
+
+
+class ImportInvalid(Exception):
+    """The file was refused or some rows are bad; nothing was written."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} error(s)")
+        self.errors = errors
+
+    @classmethod
+    def of_file(cls, message: str) -> ImportInvalid:
+        """The whole file is refused, for ``message``."""
+        return cls([RowError(None, "file", message)])
+
+
+def unescape(value: str) -> str:
+    return value[1:] if value.startswith(ESCAPED) else value
+
+
+class RowChecks:
+    """The errors of an import's rows, and the checks every spreadsheet import makes.
+
+    A subclass sets ``columns`` (the order errors are reported in) and ``max_lengths``.
+    """
+
+    columns: tuple[str, ...] = ()
+    max_lengths: dict[str, int] = {}
+
+    def __init__(self):
+        self.errors: list[RowError] = []
+
+    def error(self, row, field, message) -> None:
+        self.errors.append(RowError(row, field, message))
+
+    def sorted_errors(self) -> list[RowError]:
+        """By row, then by column in the format's order (errors of the whole row first)."""
+
+        def order(error: RowError):
+            column = self.columns.index(error.field) if error.field in self.columns else -1
+            return (error.row or 0, column)
+
+        return sorted(self.errors, key=order)
+
+    def checked_rows(self, sheet: Sheet) -> Iterator[tuple[int, dict[str, str]]]:
+        """The sheet's rows as ``(number, values)``, having reported cells beyond the header
+        and formulas; the apostrophe that exports put before formula-like text is taken off."""
+        for number, values, extra in sheet.rows:
+            if extra:
+                self.error(number, None, _("This row has more cells than the header has columns."))
+            for key, value in values.items():
+                if value.startswith("="):
+                    self.error(
+                        number,
+                        key,
+                        _(
+                            "Looks like a spreadsheet formula. Type an apostrophe before '=' "
+                            "to keep it as text."
+                        ),
+                    )
+            yield number, {key: unescape(value) for key, value in values.items()}
+
+    def _text(self, number, values, name, *, required=False) -> str:
+        value = values.get(name, "")
+        if required and not value:
+            self.error(number, name, _("This field is required."))
+        limit = self.max_lengths.get(name)
+        if limit and len(value) > limit:
+            self.error(
+                number,
+                name,
+                _("At most %(limit)s characters (%(length)s given).")
+                % {"limit": limit, "length": len(value)},
+            )
+        return value

@@ -1,0 +1,58 @@
+"""Documents rendered to PDF once, stored with their SHA-256 and served as stored ever after.
+
+Appointment letters (``structure.letters``) and training certificates
+(``training.certificates``) are rendered by a task, never in a request, so that the copy
+printed on the day and the one downloaded years later are the same bytes. A document is a
+model with ``language``, ``verification_code``, ``issued_at``, ``sha256`` (empty until
+rendered), a ``pdf`` file field and ``updated_at``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import FileResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+
+def render_once(queryset, pk, *, template: str, context, url_fetcher) -> bool:
+    """Render and store the PDF of document ``pk`` once; a document that has its hash is never
+    rendered again (False).
+
+    ``queryset`` selects the document with what ``context(document)`` reads; the template is
+    rendered in the document's language, with WeasyPrint reading resources through
+    ``url_fetcher``.
+    """
+    from weasyprint import HTML
+
+    with transaction.atomic():
+        document = queryset.select_for_update(of=("self",)).get(pk=pk)
+        if document.sha256:
+            # Another worker (or a redelivered task, acks_late) got there first.
+            return False
+        # The issue date is printed on the document, so it is fixed before rendering.
+        document.issued_at = timezone.now()
+        with translation.override(document.language):
+            html = render_to_string(template, context(document))
+        pdf = HTML(string=html, url_fetcher=url_fetcher).write_pdf()
+        document.sha256 = hashlib.sha256(pdf).hexdigest()
+        document.pdf.save(f"{document.verification_code}.pdf", ContentFile(pdf), save=False)
+        document.save(update_fields=["sha256", "issued_at", "pdf", "updated_at"])
+    return True
+
+
+def stored_pdf_response(request, file, sha256: str, filename: str):
+    """The stored PDF ``file``, byte for byte, with its hash as ETag (a 304 when the client
+    has it)."""
+    etag = f'"{sha256}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = FileResponse(file.open("rb"), content_type="application/pdf", filename=filename)
+    response["ETag"] = etag
+    # Personal data: browsers may keep it, shared caches may not.
+    response["Cache-Control"] = "private, no-cache"
+    return response
