@@ -1,11 +1,13 @@
 """The demo and benchmark data set: planned in memory from one seed, inserted in bulk.
 
-Everything random comes from one ``random.Random(seed)`` consumed in a fixed order, and no
-choice depends on database ids, so the same seed gives the same data in any database. Rows
-go in with ``bulk_create`` in large batches; pghistory's triggers still write an audit event
-per row (attributed to ``command:seed_demo``). Appointments are inserted ACTIVE in bulk and
-only the demo logins get rights, through ``scoping.sync_rights``: the other appointees have
-no login, and rights are only ever held by logins.
+Everything random comes from one ``random.Random(seed)`` consumed in a fixed order (the
+training part, actors/demo/training/, from a second one), and no choice depends on database
+ids, so the same seed gives the same data in any database. Rows go in with ``bulk_create`` in
+large batches, the largest tables (people, dependants, training records) by COPY
+(actors/demo/bulk.py); every row gets its audit event all the same (attributed to
+``command:seed_demo``). Appointments are inserted ACTIVE in bulk and only the demo logins get
+rights, through ``scoping.sync_rights``: the other appointees have no login, and rights are
+only ever held by logins.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from itertools import accumulate
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.utils import timezone
 
 from accountability.core import scoping
 from accountability.core.audit import audit_context
 from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 
-from . import data
+from . import data, training
+from .bulk import copy_objects
 
 # Dates are drawn back from a fixed day, not from today, so that the data do not depend
 # on when the command runs.
@@ -92,7 +96,9 @@ DEMO_USERNAMES = [login.username for login in DEMO_LOGINS]
 
 
 def demo_data_exists() -> bool:
-    return m.Organization.objects.filter(code="unsecoord").exists() or m.Person.objects.exists()
+    """Loaded once people exist: migrations create reference rows (UNSECOORD, which provides
+    the course catalogue) that an empty database already holds."""
+    return m.Person.objects.exists()
 
 
 @dataclass
@@ -521,15 +527,29 @@ def _bulk(model, rows: list) -> list:
     return rows
 
 
-def seed(*, scale: float, seed: int, log: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Plan and insert the data set; returns the number of rows per kind."""
+def seed(
+    *,
+    scale: float,
+    seed: int,
+    log: Callable[[str], None] | None = None,
+    today: dt.date | None = None,
+) -> dict[str, int]:
+    """Plan and insert the data set; returns the number of rows per kind.
+
+    Training statuses are read against the current day, so the training dates count back
+    from ``today`` (default: the day it runs); everything else counts back from ANCHOR.
+    """
     log = log or (lambda _msg: None)
     started = time.monotonic()
+    today = today or timezone.localdate()
 
     def step(msg: str) -> None:
         log(f"[{time.monotonic() - started:6.1f}s] {msg}")
 
     plan = Plan(scale=scale, seed=seed)
+    # A generator of its own: the training draws leave the rest of the data set unchanged.
+    training_rng = random.Random(f"training:{seed}")  # noqa: S311 - demo data, not secrets
+    arrivals = training.plan_arrivals(plan, today=today, rng=training_rng)
     step(
         f"planned {len(plan.p_station)} personnel, {len(plan.stations)} duty stations, "
         f"{len(plan.appointments)} appointments"
@@ -540,7 +560,10 @@ def seed(*, scale: float, seed: int, log: Callable[[str], None] | None = None) -
         # transaction gets slower (seeding took 4.5 min instead of well under one).
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        summary = _insert(plan, step)
+        summary, inserted = _insert(plan, step, arrivals)
+        summary |= training.seed_training(
+            plan, inserted, arrivals, today=today, rng=training_rng, step=step
+        )
     # Fresh statistics: until autovacuum gets round to it, the planner would take the new
     # tables for nearly empty ones and pick poor plans for the first requests.
     with connection.cursor() as cursor:
@@ -548,28 +571,50 @@ def seed(*, scale: float, seed: int, log: Callable[[str], None] | None = None) -
             "ANALYZE actors_organization, actors_country, actors_area, actors_dutystation, "
             "actors_wardenzone, actors_person, actors_dependant, actors_appointment, actors_user, "
             "structure_competencystatement, structure_consultation, structure_smtmeeting, "
-            "structure_actionitem"
+            "structure_actionitem, training_course, training_trainingrecord, "
+            "training_certificate, training_trainingsession, training_sessionparticipant, "
+            "training_briefing, training_briefingattendee, training_testattempt"
         )
     step("done")
     return summary
 
 
-def _insert(plan: Plan, step: Callable[[str], None]) -> dict[str, int]:
+def _organizations(plan: Plan) -> list[m.Organization]:
+    """The planned organizations, in plan order. Rows a migration already made (UNSECOORD,
+    the provider of the course catalogue) are reused and brought in line with the plan."""
+    existing = {
+        org.code: org
+        for org in m.Organization.objects.filter(code__in=[row[0] for row in plan.orgs])
+    }
+    orgs, new, changed = [], [], []
+    for code, name, kind, _share, _hq, _countries, mou in plan.orgs:
+        fields = {
+            "name": name,
+            "kind": kind,
+            "mou_signed_on": dt.date.fromisoformat(mou) if mou else None,
+        }
+        org = existing.get(code)
+        if org is None:
+            org = m.Organization(code=code, **fields)
+            new.append(org)
+        elif any(getattr(org, key) != value for key, value in fields.items()):
+            for key, value in fields.items():
+                setattr(org, key, value)
+            changed.append(org)
+        orgs.append(org)
+    _bulk(m.Organization, new)
+    for org in changed:
+        org.save(update_fields=["name", "kind", "mou_signed_on", "updated_at"])
+    return orgs
+
+
+def _insert(
+    plan: Plan, step: Callable[[str], None], arrivals: list[dt.date]
+) -> tuple[dict[str, int], training.Inserted]:
     rng = plan.rng
     names = _Names(rng)
 
-    orgs = _bulk(
-        m.Organization,
-        [
-            m.Organization(
-                code=code,
-                name=name,
-                kind=kind,
-                mou_signed_on=dt.date.fromisoformat(mou) if mou else None,
-            )
-            for code, name, kind, _share, _hq, _countries, mou in plan.orgs
-        ],
-    )
+    orgs = _organizations(plan)
     countries = _bulk(
         m.Country,
         [m.Country(iso_code=iso, name=name) for iso, name, *_rest in plan.countries],
@@ -667,6 +712,7 @@ def _insert(plan: Plan, step: Callable[[str], None]) -> dict[str, int]:
                 ),
                 residential_address=f"House {rng.randint(1, 240)}, {quarter}, {station.name}",
                 residential_zone=zones[zone] if zone is not None else None,
+                arrived_on=arrivals[idx],
             )
         )
         female_of.append(female)
@@ -694,11 +740,12 @@ def _insert(plan: Plan, step: Callable[[str], None]) -> dict[str, int]:
     for login, user in zip(DEMO_LOGINS, users, strict=True):
         people[plan.logins[login.username]].user = user
         user_of_person[plan.logins[login.username]] = user
-    _bulk(m.Person, people)
+    # By COPY (bulk.py): bulk_create spends most of its time building huge statements.
+    copy_objects(m.Person, people, key=("organization", "index_number"))
     step(f"{len(people)} personnel")
 
-    dependants_total = 0
-    batch: list[m.Dependant] = []
+    dependants: list[m.Dependant] = []
+    residents: dict[int, list[m.Dependant]] = defaultdict(list)  # living at the duty station
     values, cum = DEPENDANTS_PER_PERSON
     for idx, person in enumerate(people):
         count = plan.p_dependants.get(idx)
@@ -725,27 +772,24 @@ def _insert(plan: Plan, step: Callable[[str], None]) -> dict[str, int]:
             else:
                 born = ANCHOR - dt.timedelta(days=rng.randint(200, 20 * 365))
             lives_here = not away and (plan.p_local[idx] or rng.random() < 0.9)
-            batch.append(
-                m.Dependant(
-                    organization_id=person.organization_id,
-                    person_id=person.pk,
-                    family_name=names.family(pool, dep_female)
-                    if spouse and rng.random() < 0.3
-                    else person.family_name,
-                    given_names=given,
-                    relationship=m.Relationship.SPOUSE if spouse else m.Relationship.CHILD,
-                    birth_date=born,
-                    residential_address="" if lives_here else home,
-                    lives_at_duty_station=lives_here,
-                )
+            dependant = m.Dependant(
+                organization_id=person.organization_id,
+                person_id=person.pk,
+                family_name=names.family(pool, dep_female)
+                if spouse and rng.random() < 0.3
+                else person.family_name,
+                given_names=given,
+                relationship=m.Relationship.SPOUSE if spouse else m.Relationship.CHILD,
+                birth_date=born,
+                residential_address="" if lives_here else home,
+                lives_at_duty_station=lives_here,
             )
-        if len(batch) >= BATCH:
-            m.Dependant.objects.bulk_create(batch)
-            dependants_total += len(batch)
-            batch = []
-    m.Dependant.objects.bulk_create(batch)
-    dependants_total += len(batch)
-    step(f"{dependants_total} dependants")
+            dependants.append(dependant)
+            if lives_here:
+                residents[idx].append(dependant)
+    # Given names are unique within each household (``taken`` above).
+    copy_objects(m.Dependant, dependants, key=("person", "given_names"))
+    step(f"{len(dependants)} dependants")
 
     roles = {role.code: role for role in m.Role.objects.all()}
     scope_objects = {
@@ -793,6 +837,7 @@ def _insert(plan: Plan, step: Callable[[str], None]) -> dict[str, int]:
     for user in users:
         scoping.sync_rights(user)
     step(f"rights granted to {len(users)} demo logins")
+    inserted = training.Inserted(people, stations, orgs, users_by_name, dict(residents))
     return {
         "organizations": len(orgs),
         "countries": len(countries),
@@ -800,12 +845,12 @@ def _insert(plan: Plan, step: Callable[[str], None]) -> dict[str, int]:
         "areas": len(areas),
         "warden_zones": len(zones),
         "personnel": len(people),
-        "dependants": dependants_total,
+        "dependants": len(dependants),
         # The nominations, the DO ad interim and the agency security officer awaiting decisions.
         "appointments": len(appointments) + workflow_counts["nominations"] + 2,
         "smt_meetings": workflow_counts["smt_meetings"],
         "logins": len(users),
-    }
+    }, inserted
 
 
 STATEMENT_PHRASES = (

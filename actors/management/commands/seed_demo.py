@@ -1,9 +1,14 @@
 """``manage.py seed_demo --scale S --seed N [--once]``: the demo and benchmark data set.
 
 Scale 1 is the benchmark size of issue 2 (150 countries, 250 duty stations, 30 organizations,
-100,000 personnel, 150,000 dependants, about 5,000 appointments); smaller scales shrink every
-count but keep every role at every duty station they create. Same seed, same data.
+100,000 personnel, 150,000 dependants, about 5,000 appointments) with the training of issue 4
+(about 340,000 completions, people in every training status); smaller scales shrink every
+count but keep every role at every duty station they create. Same seed, same data; the
+training dates count back from ``--today`` (default: the day it runs), since whether a course
+is due or lapsed depends on the day.
 """
+
+import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -21,8 +26,23 @@ class Command(BaseCommand):
             action="store_true",
             help="do nothing when the database already holds data (for `make run`)",
         )
+        parser.add_argument(
+            "--today",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="the day training statuses are planned for (YYYY-MM-DD; default today)",
+        )
 
-    def handle(self, *args, scale: float, seed: int, once: bool, verbosity: int, **options):
+    def handle(
+        self,
+        *args,
+        scale: float,
+        seed: int,
+        once: bool,
+        verbosity: int,
+        today: dt.date | None = None,
+        **options,
+    ):
         if not 0 < scale <= 1.07:
             raise CommandError("--scale must be above 0 and at most 1.07 (161 countries).")
         if demo.demo_data_exists():
@@ -31,11 +51,11 @@ class Command(BaseCommand):
                     self.stdout.write("Demo data already loaded; nothing to do.")
                 return
             raise CommandError(
-                "The database already holds organizations or personnel; seed_demo fills an "
-                "empty database (use --once to skip quietly)."
+                "The database already holds personnel; seed_demo fills a database without "
+                "them (use --once to skip quietly)."
             )
         log = self.stdout.write if verbosity >= 1 else None
-        summary = demo.seed(scale=scale, seed=seed, log=log)
+        summary = demo.seed(scale=scale, seed=seed, log=log, today=today)
         if verbosity:
             counts = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in summary.items())
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {counts}."))
