@@ -75,6 +75,24 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=3, minute=0, day_of_week="sun"),
         "options": {"expires": 12 * 60 * 60},
     },
+    # Rectification dates: reminders 7 days before and on the day (¶40)...
+    "inspections-scan-finding-deadlines": {
+        "task": "inspections.tasks.scan_finding_deadlines",
+        "schedule": crontab(hour=4, minute=45),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # ...a follow-up visit once a mission's last date has passed (¶40)...
+    "inspections-scan-follow-ups": {
+        "task": "inspections.tasks.scan_follow_ups",
+        "schedule": crontab(hour=5, minute=15),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # ...and any non-compliance report left unsent by a lost task goes out.
+    "inspections-resend-escalations": {
+        "task": "inspections.tasks.resend_escalations",
+        "schedule": crontab(hour=6, minute=30),
+        "options": {"expires": 6 * 60 * 60},
+    },
 }
 
 

@@ -15,8 +15,10 @@ urlpatterns = [
     # The import before the router: "training-records/import/" is not a record's id.
     path("api/v1/", include("training.import_api_urls")),
     path("api/v1/", include("training.api_urls")),
+    path("api/v1/", include("inspections.api_urls")),
     path("staff-lists/", include("actors.stafflists.urls")),
     path("training/", include("training.urls")),
+    path("inspections/", include("inspections.urls")),
     path("", include("structure.urls")),
     path("", include("structure.letter_urls")),
     path("", include("structure.meeting_urls")),

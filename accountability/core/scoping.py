@@ -36,20 +36,35 @@ from django.http import Http404
 
 PEOPLE_ALL = ("view_people", "change_people", "view_dependant_details")
 STRUCTURE = ("view_structure", "change_structure")
+# An agency's people at a station see and answer their own agency's findings (¶13, ¶15).
+OWN_ORG_FINDINGS = ("view_own_org_findings", "rectify_own_org_findings")
 
 ROLE_GRANTS: dict[str, tuple[str, ...]] = {
-    # The HQ focal point keeps its agency's training and attendance records (annex ¶26).
-    "executive_head": PEOPLE_ALL + ("view_structure", "manage_appointments", "manage_users"),
+    # The HQ focal point keeps its agency's training and attendance records (annex ¶26) and
+    # receives the inspection team's report on its agency (¶40).
+    "executive_head": PEOPLE_ALL
+    + ("view_structure", "manage_appointments", "manage_users", "view_org_findings"),
     "hq_focal_point": PEOPLE_ALL
-    + ("view_structure", "manage_appointments", "manage_users", "train", "verify_training"),
-    "unsecoord": ("view_everything", "appoint_anyone", "endorse_courses", "train"),
-    "unsecoord_inspector": ("view_everything",),
+    + ("view_structure", "manage_appointments", "manage_users", "train", "verify_training")
+    + ("view_org_findings", "rectify_findings"),
+    "unsecoord": ("view_everything", "appoint_anyone", "endorse_courses", "train", "inspect"),
+    "unsecoord_inspector": ("view_everything", "inspect"),
     # The DO decides on ASC and warden appointments (¶17, ¶19); DO, FSCO and SMT nominate.
-    "designated_official": PEOPLE_ALL + STRUCTURE + ("nominate", "decide_appointments"),
+    # The DO and SMT see a mission's checklist once announced and its findings (¶39, ¶40).
+    "designated_official": PEOPLE_ALL
+    + STRUCTURE
+    + ("nominate", "decide_appointments", "view_inspections", "rectify_findings"),
     # The FSCO trains the station's staff, ASCs and wardens and briefs arrivals (¶30, ¶31, ¶33).
-    "fsco": PEOPLE_ALL + STRUCTURE + ("nominate", "train", "verify_training"),
+    "fsco": PEOPLE_ALL
+    + STRUCTURE
+    + ("nominate", "train", "verify_training", "view_inspections", "rectify_findings"),
     "fsca": PEOPLE_ALL + ("view_structure", "train"),
-    "agency_security_officer": ("view_own_org_people", "view_dependant_details", "view_structure"),
+    "agency_security_officer": (
+        "view_own_org_people",
+        "view_dependant_details",
+        "view_structure",
+    )
+    + OWN_ORG_FINDINGS,
     # The employing agency sets the time its staff give to a security role (¶17, ¶19).
     "country_representative": (
         "view_own_org_people",
@@ -58,7 +73,8 @@ ROLE_GRANTS: dict[str, tuple[str, ...]] = {
         "view_structure",
         "release_staff",
         "verify_own_org_training",
-    ),
+    )
+    + OWN_ORG_FINDINGS,
     # The representative ensures its staff and dependants hold the certificates (¶27, ¶32).
     "country_focal_point": (
         "view_own_org_people",
@@ -66,8 +82,9 @@ ROLE_GRANTS: dict[str, tuple[str, ...]] = {
         "view_dependant_details",
         "view_structure",
         "verify_own_org_training",
-    ),
-    "smt": ("view_own_org_people", "view_structure", "nominate", "consult"),
+    )
+    + OWN_ORG_FINDINGS,
+    "smt": ("view_own_org_people", "view_structure", "nominate", "consult", "view_inspections"),
     "area_coordinator": ("view_people", "view_dependant_details", "view_structure"),
     "warden": ("view_people", "view_dependant_details"),
     "personnel": (),
@@ -630,6 +647,7 @@ def _rules():
     _VISIBLE[Notification] = lambda u: Q(user_id=u.pk)
     _EDITABLE[Notification] = lambda u: Q(user_id=u.pk)
     _training_rules()
+    _inspection_rules()
 
 
 # --- Training, briefings and certificates (training app) --------------------------------------
@@ -798,6 +816,250 @@ def may_train(user, *, duty_station, organization=None) -> bool:
         g.holds_globally("train")
         or duty_station.pk in g.ids("station", "train")
         or (organization is not None and organization.pk in g.ids("organization", "train"))
+    )
+
+
+# --- Inspections (inspections app, ¶39–¶40) -------------------------------------------------
+#
+# UNSECOORD's inspectors read everything; a mission's lead inspector and team change it. The
+# station's DO, FSCO and SMT see its missions from the announcement on (¶39: the checklists
+# are given to them) and every finding at the station. From the debrief on (¶40: the report
+# goes to the HQ focal points), an agency's HQ focal point sees its agency's findings
+# worldwide, and its country representative, country focal point and security officer see
+# them at their station, with only the summary of other agencies' (the mission itself). The
+# accountable person sees the findings and items that name them. Rectification is reported by
+# the accountable person, the DO or FSCO, the agency's HQ focal point, or its people at the
+# station who answer for it (¶13, ¶15).
+
+
+def _mission_statuses():
+    from inspections.models.missions import REPORTED, SHOWN_TO_STATION
+
+    return SHOWN_TO_STATION, REPORTED
+
+
+def _own_agency_q(user, codenames_all, codenames_own, prefix: str) -> Q:
+    """Rows of an agency (``{prefix}organization``) at a station (``{prefix}mission__
+    duty_station``) that the org-wide or own-organization-at-station grants cover."""
+    return stafflists_q(
+        user,
+        all_orgs=codenames_all,
+        own_org=codenames_own,
+        organization=f"{prefix}organization",
+        station=f"{prefix}mission__duty_station",
+    )
+
+
+def _inspection_team_q(user) -> Q:
+    """Missions whose team the user is on (the lead inspector included), holding ``inspect``."""
+    if not grants(user).holds_globally("inspect"):
+        return NOTHING
+    from inspections.models import MissionMember
+
+    return Q(lead_inspector__user_id=user.pk) | Q(
+        Exists(MissionMember.objects.filter(mission_id=OuterRef("pk"), person__user_id=user.pk))
+    )
+
+
+def _team_of_mission_q(user, mission_field: str) -> Q:
+    """Rows whose mission (``mission_field``) the user may change."""
+    from inspections.models import Mission
+
+    return Q(**{f"{mission_field}__in": editable_by(user, Mission).values("pk")})
+
+
+def _inspection_rows_q(user, *, prefix: str, person_field: str) -> Q:
+    """Checklist items or findings (their mission through ``prefix``mission) the user sees."""
+    shown, reported = _mission_statuses()
+    g = grants(user)
+    if g.holds_globally("view_everything"):
+        return Q()
+    station_ids = g.ids("station", "view_inspections")
+    parts = [
+        Q(**{f"{person_field}__user_id": user.pk, f"{prefix}mission__status__in": shown}),
+        _team_of_mission_q(user, f"{prefix}mission"),
+    ]
+    if station_ids:
+        parts.append(
+            Q(
+                **{
+                    f"{prefix}mission__duty_station_id__in": sorted(station_ids),
+                    f"{prefix}mission__status__in": shown,
+                }
+            )
+        )
+    own_agency = _own_agency_q(user, ["view_org_findings"], ["view_own_org_findings"], prefix)
+    if own_agency != NOTHING:
+        parts.append(own_agency & Q(**{f"{prefix}mission__status__in": reported}))
+    return _any(parts)
+
+
+def _missions_visible_q(user) -> Q:
+    from inspections.models import Finding
+
+    shown, reported = _mission_statuses()
+    g = grants(user)
+    if g.holds_globally("view_everything"):
+        return Q()
+    parts = [_inspection_team_q(user)]
+    station_ids = g.ids("station", "view_inspections")
+    if station_ids:
+        parts.append(Q(duty_station_id__in=sorted(station_ids), status__in=shown))
+    # The agencies with findings get the station's summary with their report (¶40).
+    concerned = _own_agency_q(user, ["view_org_findings"], ["view_own_org_findings"], "")
+    mine = Q(accountable_person__user_id=user.pk)
+    findings = Finding.objects.filter(mission_id=OuterRef("pk"))
+    parts.append(Q(Exists(findings.filter(concerned | mine)), status__in=reported))
+    return _any(parts)
+
+
+def findings_rectifiable_q(user, prefix: str = "") -> Q:
+    """Findings (through ``prefix``) whose rectification ``user`` may report, once reported
+    to the station (the debrief) and while not yet rectified."""
+    from inspections.models.findings import AWAITING_ACTION
+
+    _shown, reported = _mission_statuses()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    state = Q(**{f"{prefix}status__in": AWAITING_ACTION, f"{prefix}mission__status__in": reported})
+    if user.is_superuser:
+        return state
+    who = Q(**{f"{prefix}accountable_person__user_id": user.pk}) | _own_agency_q(
+        user, ["rectify_findings"], ["rectify_own_org_findings"], prefix
+    )
+    return state & who
+
+
+def may_plan_inspections(user) -> bool:
+    """UNSECOORD and its inspectors plan missions (¶39)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or grants(user).holds_globally("inspect")
+
+
+def _escalations_visible_q(user) -> Q:
+    from inspections.models import EscalationFinding
+
+    g = grants(user)
+    if g.holds_globally("view_everything"):
+        return Q()
+    parts = [_stations_q(user, ["view_inspections"], "duty_station_id")]
+    # The agencies concerned receive the report (¶40).
+    orgs = g.ids("organization", "view_org_findings")
+    own_stations = g.ids("station", "view_own_org_findings")
+    agencies = EscalationFinding.objects.filter(escalation_id=OuterRef("pk"))
+    if orgs:
+        parts.append(Q(Exists(agencies.filter(organization_id__in=sorted(orgs)))))
+    if own_stations:
+        parts.append(
+            Q(
+                Exists(agencies.filter(organization_id=user.organization_id)),
+                duty_station_id__in=sorted(own_stations),
+            )
+        )
+    return _any(parts)
+
+
+def _inspection_rules():
+    from inspections import models as ins
+
+    _VISIBLE[ins.ChecklistTemplate] = _VISIBLE[ins.ChecklistTemplateItem] = _everyone
+    _EDITABLE[ins.ChecklistTemplate] = _EDITABLE[ins.ChecklistTemplateItem] = _no_one
+    _VISIBLE[ins.Mission] = _missions_visible_q
+    _EDITABLE[ins.Mission] = _inspection_team_q
+    _VISIBLE[ins.MissionMember] = lambda u: Q(mission__in=visible_to(u, ins.Mission).values("pk"))
+    _EDITABLE[ins.MissionMember] = lambda u: _team_of_mission_q(u, "mission")
+    _VISIBLE[ins.ChecklistItem] = lambda u: _inspection_rows_q(u, prefix="", person_field="person")
+    _EDITABLE[ins.ChecklistItem] = lambda u: _team_of_mission_q(u, "mission")
+    _VISIBLE[ins.Finding] = lambda u: _inspection_rows_q(
+        u, prefix="", person_field="accountable_person"
+    )
+    _EDITABLE[ins.Finding] = lambda u: _team_of_mission_q(u, "mission")
+    _VISIBLE[ins.Rectification] = lambda u: Q(finding__in=visible_to(u, ins.Finding).values("pk"))
+    _EDITABLE[ins.Rectification] = lambda u: _team_of_mission_q(u, "finding__mission")
+    _VISIBLE[ins.FollowUpVisit] = lambda u: Q(mission__in=visible_to(u, ins.Mission).values("pk"))
+    _EDITABLE[ins.FollowUpVisit] = lambda u: _team_of_mission_q(u, "mission")
+    _VISIBLE[ins.FollowUpCheck] = lambda u: Q(finding__in=visible_to(u, ins.Finding).values("pk"))
+    _EDITABLE[ins.FollowUpCheck] = lambda u: _team_of_mission_q(u, "visit__mission")
+    _VISIBLE[ins.Evidence] = lambda u: (
+        Q(checklist_item__in=visible_to(u, ins.ChecklistItem).values("pk"))
+        | Q(rectification__in=visible_to(u, ins.Rectification).values("pk"))
+    )
+    _EDITABLE[ins.Evidence] = _no_one  # added by the services, never changed
+    # The full report is the station's; an agency's copy is the agency's (¶40).
+    _VISIBLE[ins.MissionReport] = lambda u: (
+        Q()
+        if grants(u).holds_globally("view_everything")
+        else _team_of_mission_q(u, "mission")
+        | (
+            Q(mission__status__in=_mission_statuses()[1])
+            & (
+                _stations_q(u, ["view_inspections"], "mission__duty_station_id")
+                | (
+                    Q(organization__isnull=False)
+                    & _own_agency_q(u, ["view_org_findings"], ["view_own_org_findings"], "")
+                )
+            )
+        )
+    )
+    _EDITABLE[ins.MissionReport] = _no_one  # rendered by a task
+    _VISIBLE[ins.Escalation] = _escalations_visible_q
+    _EDITABLE[ins.Escalation] = _no_one  # written by the follow-up, closed by its findings
+    _VISIBLE[ins.EscalationFinding] = lambda u: (
+        Q(escalation__in=visible_to(u, ins.Escalation).values("pk"))
+        & Q(finding__in=visible_to(u, ins.Finding).values("pk"))
+    )
+    _EDITABLE[ins.EscalationFinding] = _no_one
+    for internal in (ins.FindingReminder, ins.EscalationDelivery):
+        _VISIBLE[internal] = _EDITABLE[internal] = _no_one
+
+
+def station_holders(station, *codenames: str) -> QuerySet:
+    """Active users holding any of ``codenames`` on ``station``, its country or its area
+    (the people to tell: the DO, the FSCO, the SMT)."""
+    m = _models()
+    q = Q(
+        Exists(
+            m.DutyStationUserObjectPermission.objects.filter(
+                user_id=OuterRef("pk"),
+                content_object_id=station.pk,
+                permission__codename__in=codenames,
+            )
+        )
+    ) | Q(
+        Exists(
+            m.CountryUserObjectPermission.objects.filter(
+                user_id=OuterRef("pk"),
+                content_object_id=station.country_id,
+                permission__codename__in=codenames,
+            )
+        )
+    )
+    if station.area_id:
+        q |= Q(
+            Exists(
+                m.AreaUserObjectPermission.objects.filter(
+                    user_id=OuterRef("pk"),
+                    content_object_id=station.area_id,
+                    permission__codename__in=codenames,
+                )
+            )
+        )
+    return m.User.objects.filter(q, is_active=True)
+
+
+def organization_holders(organization_ids, *codenames: str) -> QuerySet:
+    """Active users holding any of ``codenames`` on one of the organizations (HQ roles)."""
+    m = _models()
+    return m.User.objects.filter(
+        Exists(
+            m.OrganizationUserObjectPermission.objects.filter(
+                user_id=OuterRef("pk"),
+                content_object_id__in=organization_ids,
+                permission__codename__in=codenames,
+            )
+        ),
+        is_active=True,
     )
 
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "actors",
     "structure",
     "training",
+    "inspections",
 ]
 
 MIDDLEWARE = [
@@ -287,3 +288,11 @@ TRAINING_ESCALATION_DAYS = env_int("ACC_TRAINING_ESCALATION_DAYS", 30)
 TRAINING_REMINDER_RETENTION_DAYS = env_int("ACC_TRAINING_REMINDER_RETENTION_DAYS", 60)
 # Uploaded certificate files (PDF, PNG, JPEG).
 TRAINING_UPLOAD_MAX_BYTES = env_int("ACC_TRAINING_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+
+# Inspections (¶39–¶40): reminders this many days before a rectification date (and on it),
+# the follow-up visit this many days after the last date has passed, evidence files up to
+# this size, and where non-compliance reports to the HLCM are sent.
+INSPECTION_REMINDER_DAYS = env_int("ACC_INSPECTION_REMINDER_DAYS", 7)
+INSPECTION_FOLLOW_UP_LEAD_DAYS = env_int("ACC_INSPECTION_FOLLOW_UP_LEAD_DAYS", 14)
+INSPECTION_EVIDENCE_MAX_BYTES = env_int("ACC_INSPECTION_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+INSPECTION_HLCM_EMAILS = env.list("ACC_INSPECTION_HLCM_EMAILS", default=["hlcm@example.org"])

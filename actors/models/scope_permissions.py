@@ -22,6 +22,11 @@ SCOPE_PERMISSIONS = (
     ("train", "Run training sessions and arrival briefings, and mark attendance"),
     ("verify_training", "Verify the training completions of every organization in the scope"),
     ("verify_own_org_training", "Verify one's own organization's training completions"),
+    # Inspections (¶39–¶40).
+    ("view_inspections", "See the station's inspection missions, checklists and findings"),
+    ("view_own_org_findings", "See one's own organization's inspection findings"),
+    ("rectify_findings", "Report the rectification of any organization's findings"),
+    ("rectify_own_org_findings", "Report the rectification of one's own organization's findings"),
 )
 
 ORGANIZATION_PERMISSIONS = SCOPE_PERMISSIONS + (
@@ -30,4 +35,6 @@ ORGANIZATION_PERMISSIONS = SCOPE_PERMISSIONS + (
     ("view_everything", "Read every row of every organization (UNSECOORD)"),
     ("appoint_anyone", "Appoint anyone to any role (UNSECOORD)"),
     ("endorse_courses", "Endorse agencies' courses and set the training rules (UNSECOORD)"),
+    ("inspect", "Plan inspection missions and record their findings (UNSECOORD, ¶39)"),
+    ("view_org_findings", "See the organization's inspection findings worldwide (¶40)"),
 )

@@ -1,0 +1,91 @@
+"""Who is told what, when a mission moves (¶39–¶40). Each notice is keyed, so a step or a
+scan that runs twice tells no one twice (accountability.core.notifications)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accountability.core import scoping
+from accountability.core.notifications import notify
+
+
+def mission_url(mission) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("inspections:mission-detail", args=[mission.pk])
+
+
+def finding_url(finding) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("inspections:finding-detail", args=[finding.pk])
+
+
+def station_leaders(station):
+    """The DO, the FSCO and the SMT members of the station (¶39, ¶40)."""
+    return scoping.station_holders(station, "view_inspections")
+
+
+def designated_officials(station):
+    return scoping.station_holders(station, "decide_appointments")
+
+
+def hq_focal_points(organization_ids):
+    return scoping.organization_holders(organization_ids, "view_org_findings")
+
+
+def tell(users, *, key: str, subject: str, body: str, url: str) -> int:
+    sent = 0
+    for user in users:
+        if notify(user=user, key=key, subject=subject, body=body, url=url) is not None:
+            sent += 1
+    return sent
+
+
+def mission_announced(mission) -> int:
+    return tell(
+        station_leaders(mission.duty_station),
+        key=f"inspection:{mission.pk}:announced",
+        subject=_("Inspection mission %(ref)s to %(station)s announced")
+        % {"ref": mission.reference, "station": mission.duty_station.name},
+        body=_(
+            "UNSECOORD will inspect %(station)s from %(start)s to %(end)s. The checklist of "
+            "every actor present is open to you now (A/57/365 ¶39)."
+        )
+        % {
+            "station": mission.duty_station.name,
+            "start": mission.starts_on.isoformat(),
+            "end": mission.ends_on.isoformat(),
+        },
+        url=mission_url(mission),
+    )
+
+
+def mission_debriefed(mission) -> int:
+    """The DO and SMT get the report; each agency with findings its HQ focal points; each
+    accountable person their own findings (¶40)."""
+    from actors.models import User
+
+    from .models import Finding
+
+    subject = _("Inspection %(ref)s: report and rectification dates") % {"ref": mission.reference}
+    body = _(
+        "The inspection of %(station)s was debriefed. Each finding must be rectified by the date "
+        "it names (A/57/365 ¶40)."
+    ) % {"station": mission.duty_station.name}
+    key = f"inspection:{mission.pk}:debriefed"
+    findings = Finding.objects.filter(mission=mission)
+    agencies = findings.values("organization_id")
+    accountable = User.objects.filter(
+        is_active=True, person__in=findings.values("accountable_person_id")
+    )
+    sent = tell(
+        station_leaders(mission.duty_station),
+        key=key,
+        subject=subject,
+        body=body,
+        url=mission_url(mission),
+    )
+    sent += tell(
+        hq_focal_points(agencies), key=key, subject=subject, body=body, url=mission_url(mission)
+    )
+    sent += tell(accountable, key=key, subject=subject, body=body, url=mission_url(mission))
+    return sent

@@ -1,0 +1,131 @@
+"""Recording the checklist: a result per item, notes and evidence, autosaved as the
+inspector goes; each deficient item becomes a finding (¶40)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accountability.core import scoping
+
+from ..evidence import EXTENSIONS, evidence_file_type, sha256_of
+from ..models import ChecklistItem, Evidence, Finding, ItemResult, Mission, MissionStatus, Severity
+from ..models.checklists import DEFICIENT
+
+# The default time to rectify a deficiency, by severity, counted from the mission's last day;
+# the inspector sets each finding's own date (¶40).
+RECTIFICATION_DAYS = {
+    Severity.CRITICAL: 14,
+    Severity.HIGH: 30,
+    Severity.MEDIUM: 60,
+    Severity.LOW: 90,
+}
+
+
+def default_deadline(mission: Mission, severity: str) -> dt.date:
+    return mission.ends_on + dt.timedelta(days=RECTIFICATION_DAYS[Severity(severity)])
+
+
+def _recordable(user, item: ChecklistItem) -> Mission:
+    if not scoping.can_change(user, item):
+        raise PermissionDenied(_("Only the mission's team records its checklist."))
+    mission = Mission.objects.select_for_update(of=("self",)).get(pk=item.mission_id)
+    if mission.status not in (MissionStatus.ANNOUNCED, MissionStatus.IN_PROGRESS):
+        raise ValidationError(
+            {"result": [_("The checklist is closed: the mission has been debriefed.")]}
+        )
+    return mission
+
+
+@transaction.atomic
+def checklist_item_record(
+    *,
+    user,
+    item: ChecklistItem,
+    result: str | None = None,
+    notes: str | None = None,
+    severity: str | None = None,
+    client_saved_at: dt.datetime | None = None,
+) -> tuple[ChecklistItem, bool]:
+    """Record an item; returns it and whether the entry was applied.
+
+    An entry saved on the inspector's device before the one already stored (a draft re-sent
+    after the connection came back) is not applied: the later entry wins. A deficient result
+    opens the item's finding with a default severity and date; a result that is no longer
+    deficient withdraws it (before the debrief only: afterwards the checklist is closed).
+    """
+    mission = _recordable(user, item)
+    item = ChecklistItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
+    if result is not None and result != "" and result not in ItemResult.values:
+        raise ValidationError({"result": [_("Unknown result %(value)r.") % {"value": result}]})
+    if severity is not None and severity not in Severity.values:
+        raise ValidationError(
+            {"severity": [_("Unknown severity %(value)r.") % {"value": severity}]}
+        )
+    if client_saved_at is not None:
+        if client_saved_at > timezone.now() + dt.timedelta(minutes=5):
+            raise ValidationError({"client_saved_at": [_("This time is in the future.")]})
+        if item.client_saved_at and client_saved_at <= item.client_saved_at:
+            return item, False
+        item.client_saved_at = client_saved_at
+    if result is not None:
+        item.result = result
+    if notes is not None:
+        item.notes = notes
+    item.recorded_by = user
+    item.recorded_at = timezone.now() if item.result else None
+    item.save()
+    if mission.status == MissionStatus.ANNOUNCED:
+        mission.status = MissionStatus.IN_PROGRESS
+        mission.started_at = timezone.now()
+        mission.save(update_fields=["status", "started_at", "updated_at"])
+    finding = Finding.objects.filter(checklist_item=item).first()
+    if item.result in DEFICIENT:
+        if finding is None:
+            chosen = severity or item.severity
+            Finding.objects.create(
+                organization_id=item.organization_id,
+                mission=mission,
+                checklist_item=item,
+                accountable_person_id=item.person_id,
+                role_id=item.role_id,
+                severity=chosen,
+                deadline=default_deadline(mission, chosen),
+            )
+        elif severity is not None and severity != finding.severity:
+            finding.severity = severity
+            finding.save(update_fields=["severity", "updated_at"])
+    elif finding is not None:
+        finding.delete()
+    return item, True
+
+
+@transaction.atomic
+def evidence_add(*, user, upload, checklist_item=None, rectification=None) -> Evidence:
+    """Attach a checked file to a checklist item (the team) or a rectification report (its
+    reporter, while it awaits verification)."""
+    content_type = evidence_file_type(upload)
+    if checklist_item is not None:
+        _recordable(user, checklist_item)
+        organization_id = checklist_item.organization_id
+    else:
+        if rectification.reported_by_id != user.pk or rectification.decision != "pending":
+            raise PermissionDenied(_("Only the reporter adds evidence, before verification."))
+        organization_id = rectification.organization_id
+    evidence = Evidence(
+        organization_id=organization_id,
+        checklist_item=checklist_item,
+        rectification=rectification,
+        name=(getattr(upload, "name", "") or "evidence")[:200],
+        content_type=content_type,
+        size=upload.size,
+        sha256=sha256_of(upload),
+        uploaded_by=user,
+    )
+    evidence.file.save(f"{evidence.sha256[:16]}.{EXTENSIONS[content_type]}", upload, save=False)
+    evidence.save()
+    return evidence
