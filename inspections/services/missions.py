@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -63,7 +64,7 @@ def mission_plan(
     unsecoord = am.Organization.objects.get(kind=am.OrganizationKind.UNSECOORD)
     mission = Mission.objects.create(
         organization=unsecoord,
-        reference=f"pending-{timezone.now().timestamp()}",
+        reference=f"new-{secrets.token_hex(6)}",  # numbered below, from the id
         duty_station=duty_station,
         starts_on=starts_on,
         ends_on=ends_on,

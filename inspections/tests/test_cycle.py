@@ -7,7 +7,6 @@ import pytest
 import time_machine
 from django.core import mail
 
-from accountability.core import scoping
 from inspections import deadlines
 from inspections.models import (
     Escalation,
@@ -15,7 +14,6 @@ from inspections.models import (
     Finding,
     FindingStatus,
     FollowUpResult,
-    ItemResult,
     MissionReport,
     MissionStatus,
 )
@@ -129,27 +127,3 @@ def test_no_escalation_when_the_follow_up_finds_everything_rectified(
     assert not Escalation.objects.exists()
     assert set(Finding.objects.values_list("status", flat=True)) == {FindingStatus.RECTIFIED}
     assert not station_non_compliant(world.station)
-
-
-def test_scoping_of_findings(world, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        mission = debriefed_mission(
-            world,
-            starts_on=START,
-            deficient_roles=("agency_security_officer", "designated_official"),
-        )
-    b_finding = mission.findings.get(role__code="agency_security_officer")
-    a_finding = mission.findings.get(role__code="designated_official")
-    seen = lambda user: set(scoping.visible_to(user, Finding).values_list("pk", flat=True))  # noqa: E731
-    assert (
-        seen(world.inspector) == seen(world.do) == seen(world.fsco) == {a_finding.pk, b_finding.pk}
-    )
-    assert seen(world.hq_a) == seen(world.rep_a) == {a_finding.pk}
-    assert seen(world.hq_b) == seen(world.aso_b) == {b_finding.pk}
-    assert seen(world.outsider) == seen(world.staff_a) == set()
-    # Both agencies see the mission (the station's summary) but only their own findings.
-    from inspections.models import Mission
-
-    assert scoping.visible_to(world.hq_b, Mission).filter(pk=mission.pk).exists()
-    assert not scoping.visible_to(world.outsider, Mission).exists()
-    assert ItemResult.NON_COMPLIANT
