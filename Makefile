@@ -44,6 +44,7 @@ run: $(STAMP)
 	  $(BIN)/python manage.py seed_demo --scale $(DEMO_SCALE) --seed 1 --once && \
 	  $(BIN)/python manage.py demo_logins --port $(PORT) && \
 	  $(BIN)/python manage.py training_reminders --enqueue && \
+	  $(BIN)/python manage.py inspection_deadlines --enqueue && \
 	  PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start'
 
 test: $(STAMP) system-deps

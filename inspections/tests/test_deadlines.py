@@ -219,3 +219,16 @@ def test_an_escalation_killed_halfway_sends_the_rest(
         assert escalation_send(escalation) == 1
     assert [m.to for m in mail.outbox if "hlcm@example.org" in m.to] == []
     assert not EscalationDelivery.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_the_command_runs_both_scans_now(world, mission, django_capture_on_commit_callbacks):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    day = mission.findings.get(role__code="designated_official").deadline
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("inspection_deadlines", date=day.isoformat(), stdout=out)
+    assert "scan_finding_deadlines: {'created': 1" in out.getvalue()
+    assert "scan_follow_ups" in out.getvalue()
