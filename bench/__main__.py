@@ -1,10 +1,13 @@
 """``python -m bench [WHICH]``: seed (once) the benchmark databases and print the figures.
 
 WHICH: ``personnel`` (issue 2), ``training-scan`` and ``training-compliance`` (issue 4),
-``training`` (both of those) or ``all`` (the default). The databases are built on the first
+``training`` (both of those), ``inspections`` (issue 5: the debrief and non-compliance
+report PDFs) or ``all`` (the default). The databases are built on the first
 run and reused afterwards: scale 1 of the demo for the personnel list (about a minute or
 two), and for training 100,000 people with about 1,000,000 completions plus a quarter of
-that (a few minutes; progress is printed). Uses the server DATABASE_URL points at
+that (a few minutes; progress is printed). The inspection reports need a migrated, empty
+database (``accountability_bench_inspections``): their data is built and rolled back on
+each run (about two minutes in all). Uses the server DATABASE_URL points at
 (``make bench`` starts the embedded one).
 """
 
@@ -16,12 +19,23 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from . import databases, training_data
 
 TARGET_RATIO = 3.0
 SCAN_TARGET_RATIO = 5.0
-CHOICES = ("all", "personnel", "training", "training-scan", "training-compliance")
+# Issue 5: Django's part of a report at most 10 % of its rendering, under 10 s in all.
+REPORT_DJANGO_SHARE = 0.10
+REPORT_TOTAL_MS = 10_000
+CHOICES = (
+    "all",
+    "personnel",
+    "inspections",
+    "training",
+    "training-scan",
+    "training-compliance",
+)
 
 
 def _json_from(module: str, url: str, *args: str) -> dict:
@@ -213,6 +227,67 @@ def training_compliance(urls: dict[str, str], args) -> bool:
     return ok
 
 
+# --- Inspection reports (issue 5) -----------------------------------------------------------------
+
+
+def inspections(base: str, args) -> bool:
+    url = databases.ensure_migrated(base, args.inspections_database)
+    print(
+        f"building two missions (15 and 150 findings) and rendering their reports "
+        f"({args.report_runs} runs)…"
+    )
+    extra = ["--save", str(args.save_reports.resolve())] if args.save_reports else []
+    result = _json_from("bench.inspections", url, "--runs", str(args.report_runs), *extra)
+    documents = result["documents"]
+    ok = True
+    print()
+    print(
+        f"Inspection report PDFs (inspections.reports), mission with 150 findings, median of "
+        f"{result['runs']} runs after 1 warm-up"
+    )
+    header = (
+        f"  {'document':<30} {'findings':>8} {'pages':>5} {'Django ms':>9} "
+        f"{'WeasyPrint ms':>13} {'total ms':>9} {'CPU ms':>7} {'Django':>7}  "
+        f"target ≤ {REPORT_DJANGO_SHARE:.0%}, < {REPORT_TOTAL_MS / 1000:g} s"
+    )
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for entries in documents.values():
+        entry = entries["150"]
+        verdict = (
+            "OK"
+            if entry["django_share"] <= REPORT_DJANGO_SHARE and entry["total_ms"] < REPORT_TOTAL_MS
+            else "OVER"
+        )
+        ok &= verdict == "OK"
+        print(
+            f"  {entry['label']:<30} {entry['shown']:>8} {entry['pages']:>5} "
+            f"{entry['django_ms']:>9.0f} {entry['weasyprint_ms']:>13,.0f} "
+            f"{entry['total_ms']:>9,.0f} {entry['cpu_ms']:>7,.0f} {entry['django_share']:>7.1%}  "
+            f"{verdict}"
+        )
+    print(
+        "  Django: read the document, build the context, render_to_string; WeasyPrint: "
+        "HTML(…).write_pdf().\n  CPU ms: this process's CPU time for both (wall-clock "
+        "figures grow with the machine's load)."
+    )
+    print()
+    print("Queries per document (must not depend on the number of findings)")
+    header = f"  {'document':<30} {'15 findings':>11} {'150 findings':>12}"
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for entries in documents.values():
+        counts = [entries[size]["queries"] for size in ("15", "150")]
+        same = counts[0] == counts[1]
+        ok &= same
+        print(
+            f"  {entries['150']['label']:<30} {counts[0]:>11} {counts[1]:>12}   "
+            f"{'OK' if same else 'MISMATCH'}"
+        )
+    print()
+    return ok
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("which", nargs="?", choices=CHOICES, default="all")
@@ -234,6 +309,19 @@ def main(argv: list[str]) -> int:
         metavar="NAME",
         help="the training data sets' databases: NAME (100,000 people) and NAME_small",
     )
+    parser.add_argument("--report-runs", type=int, default=5, help="renderings of each report")
+    parser.add_argument(
+        "--inspections-database",
+        default="accountability_bench_inspections",
+        metavar="NAME",
+        help="the migrated database the inspection reports' data is built (and rolled back) in",
+    )
+    parser.add_argument(
+        "--save-reports",
+        type=Path,
+        metavar="DIR",
+        help="write the rendered inspection reports (PDF and HTML) to DIR",
+    )
     parser.add_argument(
         "--explain",
         action="store_true",
@@ -247,7 +335,9 @@ def main(argv: list[str]) -> int:
     ok = True
     if args.which in ("all", "personnel") and not args.explain:
         ok &= personnel(base, args)
-    if args.which == "personnel":
+    if args.which in ("all", "inspections") and not args.explain:
+        ok &= inspections(base, args)
+    if args.which in ("personnel", "inspections"):
         return 0 if ok else 1
     urls = training_data.ensure_all(base, args.training_databases)
     if args.explain:

@@ -3,6 +3,8 @@
 ``accountability_bench`` holds scale 1 (timings and query counts) and
 ``accountability_bench_small`` scale 0.1 (query counts must not depend on the data size).
 Both are reused by later runs: ``seed_demo --once`` leaves a seeded database alone.
+``ensure_migrated`` gives a database with the migrations' data only (the inspection reports'
+benchmark builds its own data in it and rolls it back).
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ def _connect(url: str):
     return psycopg2.connect(**{k: v for k, v in params.items() if v is not None})
 
 
-def ensure(base_url: str, name: str, scale: float, log=print) -> str:
-    """Create ``name`` if missing, migrate it, seed it at ``scale`` unless already seeded."""
+def ensure_migrated(base_url: str, name: str, log=print) -> str:
+    """Create ``name`` if missing and migrate it; no data beyond the migrations'."""
     connection = _connect(base_url)
     connection.autocommit = True
     try:
@@ -56,6 +58,14 @@ def ensure(base_url: str, name: str, scale: float, log=print) -> str:
     env = {**os.environ, "DATABASE_URL": url}
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)  # noqa: S603
+    return url
+
+
+def ensure(base_url: str, name: str, scale: float, log=print) -> str:
+    """Create ``name`` if missing, migrate it, seed it at ``scale`` unless already seeded."""
+    url = ensure_migrated(base_url, name, log=log)
+    env = {**os.environ, "DATABASE_URL": url}
+    manage = [sys.executable, str(ROOT / "manage.py")]
     log(f"seeding {name} at scale {scale} (once; reused afterwards)")
     subprocess.run(  # noqa: S603
         [*manage, "seed_demo", "--scale", str(scale), "--seed", "1", "--once"],

@@ -200,6 +200,18 @@ def debrief_problems(mission: Mission) -> dict[str, list[str]]:
     return problems
 
 
+def _reader_language(users) -> str:
+    """The report is written in the language its first reader chose for letters (the DO for
+    the full report, the HQ focal point for an agency's copy); English otherwise."""
+    language = (
+        am.Person.objects.filter(user__in=users.values("pk"))
+        .order_by("pk")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return language or "en"
+
+
 @transaction.atomic
 def mission_debrief(*, user, mission: Mission, summary: str = "") -> Mission:
     """Brief the DO and the SMT (¶40): the score is fixed, the findings and their dates are
@@ -220,8 +232,18 @@ def mission_debrief(*, user, mission: Mission, summary: str = "") -> Mission:
         set(Finding.objects.filter(mission=mission).values_list("organization_id", flat=True))
     )
     reports = MissionReport.objects.bulk_create(
-        [MissionReport(mission=mission, organization_id=None)]
-        + [MissionReport(mission=mission, organization_id=org) for org in agencies]
+        [
+            MissionReport(
+                mission=mission,
+                organization_id=org,
+                language=_reader_language(
+                    notices.designated_officials(mission.duty_station)
+                    if org is None
+                    else notices.hq_focal_points([org])
+                ),
+            )
+            for org in [None, *agencies]
+        ]
     )
     from ..tasks import render_mission_report
 

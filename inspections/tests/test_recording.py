@@ -133,3 +133,18 @@ def test_the_score_weighs_by_severity():
     ]
     assert score(rows) == Decimal("25.0")
     assert score([(ItemResult.NOT_APPLICABLE, "low")]) is None
+
+
+def test_reports_are_written_in_their_readers_language(world, mission):
+    from actors.models import Person
+    from inspections.models import MissionReport
+
+    Person.objects.filter(user=world.do).update(language="fr")
+    Person.objects.filter(user=world.hq_a).update(language="zh-hans")
+    item = first(mission, "warden")
+    record_all(world, mission, deficient={item.pk: ItemResult.NON_COMPLIANT})
+    mission_debrief(user=world.inspector, mission=mission)
+    languages = dict(
+        MissionReport.objects.filter(mission=mission).values_list("organization_id", "language")
+    )
+    assert languages == {None: "fr", world.agency_a.pk: "zh-hans"}

@@ -206,6 +206,9 @@ def test_non_compliance_report_lists_the_unrectified_findings_without_notes(
         assert finding.deadline.isoformat() in text
         assert flat(finding.accountable_person.full_name) in text
         assert flat(finding.organization.name) in text
+    # Each responsible agency with its findings' numbers (the DO's item comes first).
+    assert "AgencyA(AGENCYA):1findingnotrectified(no.1)" in text
+    assert "AgencyB(AGENCYB):1findingnotrectified(no.2)" in text
     # The rectified finding is not reported, and no notes travel beyond the station.
     assert flat(findings["warden"].recommendation) not in text
     assert "Marchbanks" not in text
@@ -252,6 +255,12 @@ def test_reports_render_once(world, django_capture_on_commit_callbacks):
     assert reports.mission_report_render(report) is False
     report.refresh_from_db()
     assert pdf_bytes(report) == data and report.issued_at == issued_at
+
+
+def test_agency_finding_numbers_are_written_as_ranges():
+    assert reports.number_ranges([]) == ""
+    assert reports.number_ranges([4]) == "4"
+    assert reports.number_ranges([8, 1, 2, 3, 5, 7]) == "1–3, 5, 7–8"
 
 
 def _escalated(world, capture, mission):
