@@ -8,6 +8,7 @@ new endpoint fails this test until it is classified below.
 """
 
 import datetime as dt
+import hashlib
 import re
 
 import pytest
@@ -128,10 +129,19 @@ REFERENCE_OBJECTS = {
     "structure:focal-point-name": "station",
     "structure:smt-deputy": "station",
 }
-# Each training module classifies its own URLs (training/tests/isolation_*.py).
+# Each training and inspections module classifies its own URLs (<app>/tests/isolation_*.py).
+from inspections.tests import isolation_api as inspection_api  # noqa: E402
+from inspections.tests import isolation_web_findings, isolation_web_missions  # noqa: E402
 from training.tests import isolation_api, isolation_certificates, isolation_web  # noqa: E402
 
-for _module in (isolation_api, isolation_web, isolation_certificates):
+for _module in (
+    isolation_api,
+    isolation_web,
+    isolation_certificates,
+    inspection_api,
+    isolation_web_missions,
+    isolation_web_findings,
+):
     TENANT_OBJECTS |= _module.TENANT_OBJECTS
     REFERENCE_OBJECTS |= _module.REFERENCE_OBJECTS
     PUBLIC |= _module.PUBLIC
@@ -207,6 +217,7 @@ def world(db):
 
     notice = notify(user=b_user, key="isolation", subject=f"{MARKER}user notice", body=".")
     training_ids = training_world(b, station, person, dependant, b_user)
+    inspection_ids = inspection_world(b, station, person, b_user)
     alice = user_with_role("hq_focal_point", a, organization=a, username="alice")
     PersonFactory(organization=a, duty_station=station, family_name="Visible")
     # A second attacker with wide station rights: the DO of another country, of organization A.
@@ -236,6 +247,7 @@ def world(db):
             "meeting": meeting.pk,
             "action_item": item.pk,
             **training_ids,
+            **inspection_ids,
         },
     }
 
@@ -314,6 +326,134 @@ def training_world(b, station, person, dependant, b_user) -> dict:
     }
 
 
+def inspection_world(b, station, person, b_user) -> dict:
+    """B's inspection rows at B's station (¶39–¶40), each in a state where a write would
+    succeed if the rights let it through: a mission of UNSECOORD's, led by a UNSECOORD
+    inspector, awaiting its follow-up visit; B's representative's checklist items; an open
+    finding and one whose rectification (with a photograph) awaits verification; the visit
+    with a check recorded; a non-compliance report naming B's finding; B's copy of the
+    debrief report. The stored files are fake but carry the marker."""
+    from django.core.files.base import ContentFile
+
+    from actors.demo.inspections.files import sample_png
+    from inspections import models as ins
+    from inspections.checklist import current_template
+
+    unsecoord = m.Organization.objects.get(kind=m.OrganizationKind.UNSECOORD)
+    inspector = user_with_role(
+        "unsecoord_inspector", unsecoord, organization=unsecoord, username="inspector.iso"
+    )
+    at = dt.datetime(2026, 1, 9, 16, tzinfo=dt.UTC)
+    mission = ins.Mission.objects.create(
+        organization=unsecoord,
+        reference="INS-2026-9001",
+        duty_station=station,
+        starts_on=dt.date(2026, 1, 5),
+        ends_on=dt.date(2026, 1, 9),
+        lead_inspector=inspector.person,
+        status=ins.MissionStatus.FOLLOW_UP_SCHEDULED,
+        objectives=f"{MARKER}user objectives",
+        template=current_template(),
+        announced_at=at - dt.timedelta(days=20),
+        started_at=at - dt.timedelta(days=4),
+        debriefed_at=at,
+        debrief_summary=f"{MARKER}user summary",
+        compliance_score=50,
+        created_by=inspector,
+    )
+    ins.MissionMember.objects.create(mission=mission, person=inspector.person)
+    duties = mission.template.items.filter(role__code="country_representative").order_by("position")
+    findings = []
+    for position, (duty, status) in enumerate(
+        zip(duties[:2], (ins.FindingStatus.OPEN, ins.FindingStatus.REPORTED), strict=True),
+        start=1,
+    ):
+        item = ins.ChecklistItem.objects.create(
+            mission=mission,
+            template_item=duty,
+            person=person,
+            role_id=duty.role_id,
+            organization=b,
+            reference=duty.reference,
+            text_en=duty.text_en,
+            text_zh=duty.text_zh,
+            severity=duty.severity,
+            position=position,
+            result=ins.ItemResult.NON_COMPLIANT,
+            notes=f"{MARKER}user notes {position}",
+            recorded_by=inspector,
+            recorded_at=at - dt.timedelta(days=1),
+        )
+        findings.append(
+            ins.Finding.objects.create(
+                organization=b,
+                mission=mission,
+                checklist_item=item,
+                accountable_person=person,
+                role_id=duty.role_id,
+                severity=ins.Severity.HIGH,
+                recommendation=f"{MARKER}user recommendation {position}",
+                deadline=dt.date(2026, 2, 1),
+                status=status,
+            )
+        )
+    finding, reported = findings
+    rectification = ins.Rectification.objects.create(
+        organization=b,
+        finding=reported,
+        description=f"{MARKER}user rectification",
+        reported_by=b_user,
+        reported_at=at + dt.timedelta(days=10),
+        status_before=ins.FindingStatus.OPEN,
+    )
+    png = sample_png(text=f"{MARKER}user photograph")
+    evidence = ins.Evidence(
+        organization=b,
+        rectification=rectification,
+        name=f"{MARKER}user.png",
+        content_type="image/png",
+        size=len(png),
+        sha256=hashlib.sha256(png).hexdigest(),
+        uploaded_by=b_user,
+    )
+    evidence.file.save("b.png", ContentFile(png), save=False)
+    evidence.save()
+    visit = ins.FollowUpVisit.objects.create(
+        organization=unsecoord, mission=mission, scheduled_for=dt.date(2026, 2, 16)
+    )
+    ins.FollowUpCheck.objects.create(
+        visit=visit,
+        finding=finding,
+        organization=b,
+        result=ins.FollowUpResult.NOT_RECTIFIED,
+        notes=f"{MARKER}user check",
+        checked_by=inspector,
+        checked_at=at + dt.timedelta(days=38),
+    )
+    fake_pdf = b"%PDF-1.4 " + MARKER.encode() + b"user"
+    escalation = ins.Escalation(organization=unsecoord, mission=mission, duty_station=station)
+    escalation.pdf.save("b-escalation.pdf", ContentFile(fake_pdf), save=False)
+    escalation.sha256 = hashlib.sha256(fake_pdf).hexdigest()
+    escalation.issued_at = at + dt.timedelta(days=38)
+    escalation.save()
+    ins.EscalationFinding.objects.create(escalation=escalation, finding=finding, organization=b)
+    report = ins.MissionReport(mission=mission, organization=b)
+    report.pdf.save("b-report.pdf", ContentFile(fake_pdf), save=False)
+    report.sha256 = hashlib.sha256(fake_pdf).hexdigest()
+    report.issued_at = at
+    report.save()
+    return {
+        "mission": mission.pk,
+        "checklist_item": finding.checklist_item_id,
+        "finding": finding.pk,
+        "rectification": rectification.pk,
+        "follow_up_visit": visit.pk,
+        "escalation": escalation.pk,
+        "evidence": evidence.pk,
+        "mission_report": report.pk,
+    }
+
+
 def b_footprint(world) -> dict:
     b = world["b"]
     return {
@@ -328,6 +468,7 @@ def b_footprint(world) -> dict:
         "stations": list(m.DutyStation.objects.values()),
         "areas": list(m.Area.objects.values()),
         "training": training_footprint(b),
+        "inspections": inspection_footprint(b),
     }
 
 
@@ -345,6 +486,35 @@ def training_footprint(b) -> dict:
             ("participants", t.SessionParticipant, "organization"),
             ("briefings", t.Briefing, "organization"),
             ("attendees", t.BriefingAttendee, "organization"),
+        )
+    }
+
+
+def inspection_footprint(b) -> dict:
+    """B's inspection rows, and every mission at B's stations or with B's findings (a
+    mission is UNSECOORD's row, so a new one planned at B's station shows here too)."""
+    from django.db.models import Q
+
+    from inspections import models as ins
+
+    stations = m.Person.objects.filter(organization=b).values("duty_station")
+    missions = ins.Mission.objects.filter(
+        Q(duty_station__in=stations) | Q(findings__organization=b)
+    ).values("pk")
+    return {
+        name: list(queryset.order_by("pk").values())
+        for name, queryset in (
+            ("missions", ins.Mission.objects.filter(pk__in=missions)),
+            ("members", ins.MissionMember.objects.filter(mission__in=missions)),
+            ("items", ins.ChecklistItem.objects.filter(organization=b)),
+            ("findings", ins.Finding.objects.filter(organization=b)),
+            ("rectifications", ins.Rectification.objects.filter(organization=b)),
+            ("evidence", ins.Evidence.objects.filter(organization=b)),
+            ("visits", ins.FollowUpVisit.objects.filter(mission__in=missions)),
+            ("checks", ins.FollowUpCheck.objects.filter(organization=b)),
+            ("escalations", ins.Escalation.objects.filter(mission__in=missions)),
+            ("escalated", ins.EscalationFinding.objects.filter(organization=b)),
+            ("reports", ins.MissionReport.objects.filter(mission__in=missions)),
         )
     }
 
@@ -394,6 +564,30 @@ def hostile_body(ids) -> dict:
         "place": "Intruded hall",
         "version": "9",
         "content": "Intruded",
+        # Inspections (inspections app).
+        "mission": ids["mission"],
+        "finding": ids["finding"],
+        "checklist_item": ids["checklist_item"],
+        "item": ids["checklist_item"],
+        "rectification": ids["rectification"],
+        "visit": ids["follow_up_visit"],
+        "escalation": ids["escalation"],
+        "lead_inspector": ids["person"],
+        "team": [ids["person"]],
+        "starts_on": "2026-03-01",
+        "ends_on": "2026-03-05",
+        "objectives": "Intruded",
+        "summary": "Intruded",
+        "personnel_sample_size": 1,
+        "result": "compliant",
+        "notes": "Intruded",
+        "severity": "low",
+        "recommendation": "Intruded",
+        "deadline": "2030-01-01",
+        "description": "Intruded",
+        "accepted": True,
+        "note": "Intruded",
+        "client_saved_at": "2026-01-01T00:00:00Z",
     }
 
 
@@ -411,6 +605,14 @@ def hostile_query(ids) -> dict:
         "dependant": ids["dependant"],
         "session": ids["session"],
         "briefing": ids["briefing"],
+        "mission": ids["mission"],
+        "finding": ids["finding"],
+        "checklist_item": ids["checklist_item"],
+        "station": ids["station"],
+        "agency": ids["organization"],
+        "overdue": "true",
+        "severity": "high",
+        "result": "non_compliant",
         "search": MARKER,
         "q": MARKER,
     }

@@ -29,7 +29,7 @@ from accountability.core.audit import audit_context
 from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 
-from . import data, training
+from . import data, inspections, training
 from .bulk import copy_objects
 
 # Dates are drawn back from a fixed day, not from today, so that the data do not depend
@@ -564,6 +564,7 @@ def seed(
         summary |= training.seed_training(
             plan, inserted, arrivals, today=today, rng=training_rng, step=step
         )
+        summary |= inspections.seed_inspections(plan, inserted, today=today, step=step)
     # Fresh statistics: until autovacuum gets round to it, the planner would take the new
     # tables for nearly empty ones and pick poor plans for the first requests.
     with connection.cursor() as cursor:
