@@ -137,8 +137,12 @@ def sampled_personnel(mission: Mission) -> list[am.Person]:
     """A reproducible sample of the station's staff for the ¶22 items: the same mission
     always draws the same people, different missions different ones."""
     key = MD5(Concat(Cast("id", CharField()), Value(f"/{mission.pk}")))
+    # The inspectors do not inspect themselves.
+    team = mission.members.values("person_id")
     return list(
         am.Person.objects.filter(duty_station_id=mission.duty_station_id, is_active=True)
+        .exclude(pk=mission.lead_inspector_id)
+        .exclude(pk__in=team)
         .annotate(draw=key)
         .order_by("draw")[: mission.personnel_sample_size]
     )

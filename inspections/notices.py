@@ -3,7 +3,6 @@ scan that runs twice tells no one twice (accountability.core.notifications)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -11,12 +10,13 @@ from accountability.core import scoping
 from accountability.core.notifications import notify
 
 
+# Paths: the email adds SITE_URL (accountability.core.tasks), the in-app notice links as is.
 def mission_url(mission) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("inspections:mission-detail", args=[mission.pk])
+    return reverse("inspections:mission-detail", args=[mission.pk])
 
 
 def finding_url(finding) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("inspections:finding-detail", args=[finding.pk])
+    return reverse("inspections:finding-detail", args=[finding.pk])
 
 
 def station_leaders(station):

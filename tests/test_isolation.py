@@ -34,7 +34,12 @@ LEAK = re.compile(MARKER + r"(family|given|child|user|1|u?@)")  # B's values the
 
 
 def leaks(response) -> bool:
-    return bool(LEAK.search(response.content.decode(errors="replace").lower()))
+    # Files (evidence, PDFs) stream: read them too, so that a leaked file fails as a leak.
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    return bool(LEAK.search(content.decode(errors="replace").lower()))
 
 
 # URL name -> the kind of object its path kwarg names.

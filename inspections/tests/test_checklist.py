@@ -88,6 +88,12 @@ def test_the_personnel_sample_is_reproducible_and_sized():
     first = sampled_personnel(mission)
     assert len(first) == 3 and first == sampled_personnel(mission)
     assert all(p.duty_station_id == world.station.pk for p in first)
+    # Inspectors based at the station are not sampled by their own mission.
+    inspector = world.person(world.inspector)
+    inspector.duty_station = world.station
+    inspector.save()
+    big = planned_mission(world, sample=50)
+    assert inspector not in sampled_personnel(big)
     Person.objects.filter(pk=first[0].pk).update(is_active=False)
     assert first[0] not in sampled_personnel(mission)
 
