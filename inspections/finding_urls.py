@@ -1,10 +1,54 @@
-"""Web pages of findings, rectification, follow-up visits and escalations (included by
-inspections/urls.py)."""
+"""Web pages of findings, rectification, follow-up visits, non-compliance reports and the
+report downloads (¶40), included by inspections/urls.py (namespace "inspections")."""
 
-from django.http import HttpResponse
 from django.urls import path
 
-# PLACEHOLDER until the finding views land: the names are the contract.
+from inspections.views import escalations, findings, followups, reports
+
 urlpatterns = [
-    path("findings/<int:pk>/", lambda r, pk: HttpResponse(), name="finding-detail"),
+    # Findings and their rectification.
+    path("findings/", findings.FindingListView.as_view(), name="finding-list"),
+    path("findings/<int:pk>/", findings.FindingDetailView.as_view(), name="finding-detail"),
+    path(
+        "findings/<int:pk>/rectification/",
+        findings.RectificationReportView.as_view(),
+        name="finding-rectify",
+    ),
+    path(
+        "rectifications/<int:pk>/decision/",
+        findings.RectificationDecideView.as_view(),
+        name="rectification-decide",
+    ),
+    path("evidence/<int:pk>/", findings.EvidenceFileView.as_view(), name="evidence-file"),
+    # The debrief report of a mission (the full one or the agency's copy).
+    path(
+        "missions/<int:pk>/report.pdf",
+        reports.MissionReportPdfView.as_view(),
+        name="mission-report-pdf",
+    ),
+    # Follow-up visits.
+    path("follow-ups/", followups.FollowUpListView.as_view(), name="follow-up-list"),
+    path("follow-ups/<int:pk>/", followups.FollowUpDetailView.as_view(), name="follow-up-detail"),
+    path(
+        "follow-ups/<int:pk>/checks/",
+        followups.FollowUpCheckView.as_view(),
+        name="follow-up-check",
+    ),
+    path(
+        "follow-ups/<int:pk>/completion/",
+        followups.FollowUpCompleteView.as_view(),
+        name="follow-up-complete",
+    ),
+    # Non-compliance reports to the agencies and the HLCM.
+    path("non-compliance/", escalations.EscalationListView.as_view(), name="escalation-list"),
+    path(
+        "non-compliance/<int:pk>/",
+        escalations.EscalationDetailView.as_view(),
+        name="escalation-detail",
+    ),
+    path(
+        "non-compliance/<int:pk>/report.pdf",
+        reports.EscalationPdfView.as_view(),
+        name="escalation-pdf",
+    ),
 ]

@@ -168,13 +168,15 @@ def test_dashboard_query_count_does_not_grow(client, web_world, django_assert_nu
     its own appointments, its own training due (the requirement view), zones without a warden,
     areas without a coordinator, stations without a DO or an FSCO, appointments ending within
     30 days, stale staff lists (one GROUP BY with the last confirmation as a subquery), people
-    count, dependants count, the header's organization, the header's unread count and rights:
-    14, with 3 or 33 more people, zones, appointments and dependants."""
+    count, dependants count, the header's organization, the header's unread count and rights,
+    and the inspection findings the user may report rectified (one query, inspections.views.
+    findings.dashboard_findings, ¶40): 15, with 3 or 33 more people, zones, appointments and
+    dependants."""
     client.force_login(web_world["do"])
     for rows in (3, 30):
         for maker in (_people, _zones, _appointments, _dependants):
             grow(maker, web_world, rows)
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             assert client.get(reverse("dashboard")).status_code == 200
 
 

@@ -132,7 +132,11 @@ def dashboard(request):
     for row in training_panel["rows"]:
         row.status_label = RequirementStatus(row.status).label
 
+    # Inspection findings the user answers for and may report rectified (¶40): one query.
+    from inspections.views.findings import dashboard_findings
+
     context = {
+        "inspection_findings": dashboard_findings(user, today),
         "my_appointments": list(my_appointments),
         "my_training": training_panel,
         "zones_without_warden": _panel(zones_without_warden),

@@ -63,7 +63,12 @@ class DutyStationDetailView(ScopedDetailView):
         warden = m.Appointment.objects.filter(
             scope_zone=OuterRef("pk"), role__code="warden", status=_ACTIVE
         )
+        # The station's inspections (¶39–¶40): the flag, the score trend and the open
+        # findings by agency, for users who see a reported mission of the station.
+        from inspections.views.compliance import station_compliance_panel
+
         return {
+            "inspection_compliance": station_compliance_panel(user, obj),
             "phase_changes": obj.phase_changes.select_related("declared_by")[:50],
             "zones": obj.zones.annotate(has_warden=Exists(warden)).order_by("name"),
             "people_count": scoping.visible_to(user, m.Person)
