@@ -1,41 +1,20 @@
-"""Checks on uploaded certificate files: size and type, read from the bytes themselves."""
+"""Checks on uploaded certificate files (accountability.core.uploads)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-# The first bytes of each accepted type; the name and the browser's content type are not
-# trusted (a renamed executable is not a PDF).
-SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
+from accountability.core.uploads import SIGNATURES, checked_file_type
+
+__all__ = ["SIGNATURES", "certificate_file_type"]
 
 
 def certificate_file_type(upload, *, field: str = "evidence") -> str:
     """The content type of an accepted certificate file, or a ValidationError naming ``field``."""
-    if upload is None:
-        raise ValidationError({field: [_("Attach the certificate (PDF, PNG or JPEG).")]})
-    limit = settings.TRAINING_UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            {
-                field: [
-                    _("The file is %(size)s; the limit is %(limit)s.")
-                    % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-                ]
-            }
-        )
-    if upload.size == 0:
-        raise ValidationError({field: [_("The file is empty.")]})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for signature, content_type in SIGNATURES.items():
-        if head.startswith(signature):
-            return content_type
-    raise ValidationError({field: [_("Only PDF, PNG and JPEG files are accepted.")]})
+    return checked_file_type(
+        upload,
+        field=field,
+        limit=settings.TRAINING_UPLOAD_MAX_BYTES,
+        missing=_("Attach the certificate (PDF, PNG or JPEG)."),
+    )
