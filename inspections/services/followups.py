@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accountability.core import scoping
 
@@ -143,7 +144,12 @@ def follow_up_complete(*, user, visit: FollowUpVisit, notes: str = "") -> Follow
         raise ValidationError(
             {
                 "checks": [
-                    _("%(count)d open findings are not checked yet.") % {"count": len(unchecked)}
+                    ngettext(
+                        "%(count)d open finding is not checked yet.",
+                        "%(count)d open findings are not checked yet.",
+                        len(unchecked),
+                    )
+                    % {"count": len(unchecked)}
                 ]
             }
         )

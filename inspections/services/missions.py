@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accountability.core import scoping
 from actors import models as am
@@ -190,12 +191,22 @@ def debrief_problems(mission: Mission) -> dict[str, list[str]]:
     unrecorded = mission.checklist_items.filter(result="").count()
     if unrecorded:
         problems["checklist_items"] = [
-            _("%(count)d checklist items have no result yet.") % {"count": unrecorded}
+            ngettext(
+                "%(count)d checklist item has no result yet.",
+                "%(count)d checklist items have no result yet.",
+                unrecorded,
+            )
+            % {"count": unrecorded}
         ]
     bare = mission.findings.filter(recommendation="").count()
     if bare:
         problems["findings"] = [
-            _("%(count)d findings have no recommendation yet.") % {"count": bare}
+            ngettext(
+                "%(count)d finding has no recommendation yet.",
+                "%(count)d findings have no recommendation yet.",
+                bare,
+            )
+            % {"count": bare}
         ]
     return problems
 

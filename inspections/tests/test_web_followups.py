@@ -153,7 +153,7 @@ def test_the_visit_cannot_complete_with_findings_unchecked(client, world, visit)
     assert "1 open finding is not re-checked yet" in page
     response = client.post(visit_url(visit, "follow-up-complete"), {"notes": ""})
     assert response.status_code == 400
-    assert "1 open findings are not checked yet." in response.content.decode()
+    assert "1 open finding is not checked yet." in response.content.decode()
     visit.refresh_from_db()
     assert visit.completed_at is None
 

@@ -317,7 +317,7 @@ def test_the_team_sees_what_keeps_the_mission_from_its_debrief(world, client):
         result = ItemResult.NON_COMPLIANT if each.pk == item.pk else ItemResult.COMPLIANT
         checklist_item_record(user=world.inspector, item=each, result=result)
     response = client.get(url("mission-detail", mission))
-    assert response.context["debrief_problems"] == ["1 findings have no recommendation yet."]
+    assert response.context["debrief_problems"] == ["1 finding has no recommendation yet."]
 
     finding_update(user=world.inspector, finding=item.finding, recommendation="Update the list.")
     response = client.post(url("mission-debrief", mission), {"summary": "Told the DO."})
