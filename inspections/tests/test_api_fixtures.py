@@ -74,9 +74,7 @@ def deficient_items(mission: Mission, count: int) -> dict:
     """{item pk: non compliant} for the first ``count`` items of ``mission``."""
     return {
         pk: ItemResult.NON_COMPLIANT
-        for pk in mission.checklist_items.order_by("position").values_list("pk", flat=True)[
-            :count
-        ]
+        for pk in mission.checklist_items.order_by("position").values_list("pk", flat=True)[:count]
     }
 
 

@@ -1,0 +1,60 @@
+"""/api/v1/evidence/: the photographs and documents attached to checklist items (by the
+team) and to rectification reports (by the reporter), and ``…/file/`` serving the stored
+file to whoever may see it (scoping: the item's or the report's finding seen), 404 to anyone
+else. Files are added through the item's or the report's ``…/evidence/``.
+
+A list or a detail costs three queries (the token, the user's grants, the rows); the file
+as much, then the storage read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.decorators import action
+
+from accountability.core.api.base import ReadOnlyScopedViewSet
+from inspections.models import Evidence
+
+from .common import EVIDENCE_FIELDS, EvidenceSerializer, shape_evidence
+from .filters import EvidenceFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Evidence you may see; ?checklist_item=, ?rectification="),
+    retrieve=extend_schema(summary="One evidence file's record"),
+    file=extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        summary="The stored file (PDF, PNG or JPEG)",
+    ),
+)
+class EvidenceViewSet(ReadOnlyScopedViewSet):
+    model = Evidence
+    output_fields = EVIDENCE_FIELDS
+    output_serializer_class = EvidenceSerializer
+    filterset_class = EvidenceFilter
+    ordering_fields = ("id",)
+    ordering = ("id",)
+    http_method_names = ["get", "head", "options"]
+
+    def shape(self, row: dict) -> dict:
+        return shape_evidence(self.request, row)
+
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def file(self, request, pk=None, format=None):
+        evidence = self.get_object()
+        extension = posixpath.splitext(evidence.file.name)[1]
+        stem = posixpath.splitext(posixpath.basename(evidence.name))[0] or "evidence"
+        response = FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=f"{stem}{extension}",
+            content_type=evidence.content_type,
+        )
+        # The type was read from the bytes when stored; browsers must not guess another.
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
