@@ -11,12 +11,12 @@ from rest_framework import exceptions, serializers
 
 from accountability.core import scoping
 from accountability.core.api.base import split_fields
-from inspections.evidence import evidence_file_type
-from inspections.models import Evidence
 
 # The enum components of the schema: drf-spectacular would name them after the field
 # (``status``, ``result``), clashing with other apps' enums of the same field name.
-from training.api.common import NamedChoiceField
+from accountability.core.api.fields import NamedChoiceField
+from inspections.evidence import evidence_file_type
+from inspections.models import Evidence
 
 __all__ = [
     "EVIDENCE_FIELDS",

@@ -80,11 +80,13 @@ def rectification_report(*, user, finding: Finding, description: str, files=()) 
     """A responsible actor reports that the finding was put right; it awaits verification."""
     from .recording import evidence_add
 
-    if not may_rectify(user, finding):
-        raise PermissionDenied(_("You do not answer for this finding, or it is not open."))
     finding = _finding_locked(finding)
-    if finding.status not in AWAITING_ACTION:
+    if finding.status == FindingStatus.REPORTED:
         raise ValidationError({"status": [_("A rectification is already awaiting verification.")]})
+    if finding.status not in AWAITING_ACTION:
+        raise ValidationError({"status": [_("The finding is closed.")]})
+    if not may_rectify(user, finding):
+        raise PermissionDenied(_("You do not answer for this finding."))
     if not description.strip():
         raise ValidationError({"description": [_("Say what was done.")]})
     rectification = Rectification.objects.create(

@@ -30,13 +30,13 @@ def default_deadline(mission: Mission, severity: str) -> dt.date:
     return mission.ends_on + dt.timedelta(days=RECTIFICATION_DAYS[Severity(severity)])
 
 
-def _recordable(user, item: ChecklistItem) -> Mission:
+def _recordable(user, item: ChecklistItem, *, field: str = "result") -> Mission:
     if not scoping.can_change(user, item):
         raise PermissionDenied(_("Only the mission's team records its checklist."))
     mission = Mission.objects.select_for_update(of=("self",)).get(pk=item.mission_id)
     if mission.status not in (MissionStatus.ANNOUNCED, MissionStatus.IN_PROGRESS):
         raise ValidationError(
-            {"result": [_("The checklist is closed: the mission has been debriefed.")]}
+            {field: [_("The checklist is closed: the mission has been debriefed.")]}
         )
     return mission
 
@@ -110,7 +110,7 @@ def evidence_add(*, user, upload, checklist_item=None, rectification=None) -> Ev
     reporter, while it awaits verification)."""
     content_type = evidence_file_type(upload)
     if checklist_item is not None:
-        _recordable(user, checklist_item)
+        _recordable(user, checklist_item, field="file")
         organization_id = checklist_item.organization_id
     else:
         if rectification.reported_by_id != user.pk or rectification.decision != "pending":

@@ -171,10 +171,12 @@ def test_the_responsible_actors_report_a_rectification_with_evidence(world, debr
     assert [e["content_type"] for e in row["evidence"]] == ["application/pdf", "image/png"]
     do_finding.refresh_from_db()
     assert do_finding.status == FindingStatus.REPORTED
-    # Reported already: no one answers for it until it is verified (or sent back), so a
-    # second report is refused (scoping.findings_rectifiable_q covers open findings only).
+    # Reported already: a second report waits for the verification (or its refusal), and
+    # the answer says so, naming the status.
     response = api(world, "hq_a").post(url, {"description": "Again"})
-    assert response.status_code == 403 and "not open" in response.json()["errors"][0]["detail"]
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "status"
+    assert "awaiting verification" in response.json()["errors"][0]["detail"]
 
     # A's HQ focal point answers for A's warden finding (JSON, no files).
     warden_finding = finding_of(debriefed, "warden")

@@ -3,37 +3,13 @@ columns every row about a person carries."""
 
 from __future__ import annotations
 
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_choice_field
 from rest_framework import serializers
 
+from accountability.core.api.fields import NamedChoiceField
 from training.models import Course
 from training.selectors import offered_courses
 
-
-class NamedChoiceField(serializers.ChoiceField):
-    """A choice field documented as its own named enum component (``CourseKindEnum``, ...).
-
-    drf-spectacular names enums after the field, so a second ``kind`` or ``status`` with other
-    choices would collide with the organization's kind or the appointment's status (a schema
-    warning) and rename their enums; a name of its own avoids both.
-    """
-
-    def __init__(self, choices, *, enum_name: str, **kwargs):
-        self.enum_name = enum_name
-        super().__init__(choices=choices, **kwargs)
-
-
-class NamedChoiceFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = NamedChoiceField
-
-    def get_name(self):
-        return self.target.enum_name
-
-    def map_serializer_field(self, auto_schema, direction):
-        schema = build_choice_field(self.target)
-        schema.pop("x-spec-enum-id", None)
-        return schema
+__all__ = ["NamedChoiceField", "OfferedCourseField"]
 
 
 class OfferedCourseField(serializers.PrimaryKeyRelatedField):
