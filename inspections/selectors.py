@@ -4,15 +4,31 @@ API, the exports and the station's compliance chart all start here."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 
-from .models import Escalation, Finding, Mission
+from .models import ChecklistItem, Escalation, Evidence, Finding, ItemResult, Mission
 from .models.findings import AWAITING_ACTION, UNRESOLVED
 from .models.missions import REPORTED
+from .scoring import score
+
+# Rows shown in the dashboard panel; the panel says when there are more.
+DASHBOARD_ROWS = 10
 
 
 def overdue_q(today: dt.date, prefix: str = "") -> Q:
@@ -150,3 +166,103 @@ def station_compliance(
     for station_id in non_compliant_station_ids(list(rows)):
         rows[station_id]["non_compliant"] = True
     return list(rows.values())
+
+
+def dashboard_findings(user, today: dt.date | None = None) -> dict:
+    """Findings awaiting the user's rectification report (``scoping.findings_rectifiable_q``),
+    overdue and most urgent first: one query."""
+    rows = list(
+        findings_for(user, today=today)
+        .filter(scoping.findings_rectifiable_q(user))
+        .select_related("mission__duty_station", "checklist_item", "role", "organization")
+        .order_by("deadline", "pk")[: DASHBOARD_ROWS + 1]
+    )
+    return {"rows": rows[:DASHBOARD_ROWS], "more": len(rows) > DASHBOARD_ROWS}
+
+
+# --- The mission page ---------------------------------------------------------------------------
+
+
+def station_summary(mission: Mission, today: dt.date) -> dict:
+    """What every reader of the mission sees (¶40: each agency's copy of the report carries
+    the station's summary): the score, the items by result and the findings by agency,
+    counted over the whole checklist, whatever the reader may see of it. Two queries."""
+    rows = list(
+        mission.checklist_items.annotate(
+            weight_severity=Coalesce(F("finding__severity"), F("severity"))
+        ).values_list("result", "weight_severity")
+    )
+    counts = Counter(result for result, _severity in rows)
+    by_result = [
+        {"result": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in ItemResult.choices
+    ]
+    if counts.get(""):
+        by_result.append({"result": "", "label": _("Not recorded yet"), "count": counts[""]})
+    agencies = list(
+        Finding.objects.filter(mission=mission)
+        .values("organization_id", "organization__code", "organization__name")
+        .annotate(
+            total=Count("pk"),
+            unresolved=Count("pk", filter=Q(status__in=UNRESOLVED)),
+            overdue=Count("pk", filter=overdue_q(today)),
+        )
+        .order_by("organization__code")
+    )
+    fixed = mission.compliance_score is not None
+    return {
+        # Fixed at the debrief; before it, the score of what is recorded so far.
+        "score": mission.compliance_score if fixed else score(rows),
+        "score_provisional": not fixed,
+        "items": len(rows),
+        "by_result": by_result,
+        "by_agency": agencies,
+    }
+
+
+def _reads_chinese() -> bool:
+    return (translation.get_language() or "").startswith("zh")
+
+
+def item_text(item: ChecklistItem) -> str:
+    """The duty in the reader's language: the checklist copies both texts of the catalogue."""
+    return item.text_zh if _reads_chinese() and item.text_zh else item.text_en
+
+
+def checklist_groups(user, mission: Mission, items: QuerySet[ChecklistItem]) -> list[dict]:
+    """``items`` (a queryset of the mission's items) grouped by accountable role and person,
+    in checklist order, each with the finding and the evidence the user may see. Three
+    queries whatever the number of items."""
+    rows = list(items.select_related("person", "role", "organization").order_by("position"))
+    findings = {
+        finding.checklist_item_id: finding
+        for finding in scoping.visible_to(user, Finding).filter(mission=mission)
+    }
+    evidence: dict[int, list[Evidence]] = {}
+    for attachment in (
+        scoping.visible_to(user, Evidence)
+        .filter(checklist_item__mission=mission)
+        .order_by("created_at", "pk")
+    ):
+        evidence.setdefault(attachment.checklist_item_id, []).append(attachment)
+    groups: list[dict] = []
+    for item in rows:
+        item.text = item_text(item)
+        item.shown_finding = findings.get(item.pk)
+        item.evidence_files = evidence.get(item.pk, [])
+        key = (item.role_id, item.person_id)
+        if not groups or groups[-1]["key"] != key:
+            groups.append(
+                {
+                    "key": key,
+                    "role": item.role,
+                    "role_name": item.role.name_zh
+                    if _reads_chinese() and item.role.name_zh
+                    else item.role.name,
+                    "person": item.person,
+                    "organization": item.organization,
+                    "items": [],
+                }
+            )
+        groups[-1]["items"].append(item)
+    return groups

@@ -133,7 +133,7 @@ def dashboard(request):
         row.status_label = RequirementStatus(row.status).label
 
     # Inspection findings the user answers for and may report rectified (¶40): one query.
-    from inspections.views.findings import dashboard_findings
+    from inspections.selectors import dashboard_findings
 
     context = {
         "inspection_findings": dashboard_findings(user, today),

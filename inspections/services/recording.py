@@ -15,6 +15,7 @@ from accountability.core import scoping
 from ..evidence import EXTENSIONS, evidence_file_type, sha256_of
 from ..models import ChecklistItem, Evidence, Finding, ItemResult, Mission, MissionStatus, Severity
 from ..models.checklists import DEFICIENT
+from .findings import finding_update
 
 # The default time to rectify a deficiency, by severity, counted from the mission's last day;
 # the inspector sets each finding's own date (¶40).
@@ -102,6 +103,45 @@ def checklist_item_record(
     elif finding is not None:
         finding.delete()
     return item, True
+
+
+@transaction.atomic
+def checklist_item_entry_record(
+    *,
+    user,
+    item: ChecklistItem,
+    result: str | None = None,
+    notes: str | None = None,
+    severity: str | None = None,
+    client_saved_at: dt.datetime | None = None,
+    recommendation: str | None = None,
+    deadline: dt.date | None = None,
+) -> tuple[ChecklistItem, bool]:
+    """One entry of the recording page, all or nothing: the item's result and notes (and its
+    finding's severity) through ``checklist_item_record``, then, for a deficiency, the
+    finding's recommendation and date through ``finding_update`` (¶40). ``None`` leaves a
+    field as it is; a recommendation or date equal to the stored one is not written again
+    (the page's autosave sends the whole item at every change). Returns the item and
+    whether the entry was applied (a re-sent older draft is not)."""
+    item, applied = checklist_item_record(
+        user=user,
+        item=item,
+        result=result,
+        notes=notes,
+        severity=severity,
+        client_saved_at=client_saved_at,
+    )
+    if applied and item.is_deficient:
+        finding = Finding.objects.get(checklist_item=item)
+        if recommendation == finding.recommendation:
+            recommendation = None
+        if deadline == finding.deadline:
+            deadline = None
+        if recommendation is not None or deadline is not None:
+            finding_update(
+                user=user, finding=finding, recommendation=recommendation, deadline=deadline
+            )
+    return item, applied
 
 
 @transaction.atomic

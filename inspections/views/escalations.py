@@ -19,6 +19,7 @@ from inspections.models import Escalation, EscalationFinding
 from inspections.models.findings import UNRESOLVED
 from training.views.common import paginate
 
+from .common import by_state
 from .findings import LIST_RELATED
 
 
@@ -42,12 +43,11 @@ class EscalationListView(LoginRequiredMixin, View):
         reports = scoping.visible_to(request.user, Escalation).select_related(
             "mission", "duty_station__country"
         )
-        state = form.chosen()
-        if state == "open":
-            reports = reports.filter(closed_at__isnull=True)
-        elif state == "closed":
-            reports = reports.filter(closed_at__isnull=False)
-        reports = reports.annotate(agency_codes=_agency_codes()).order_by("-created_at", "-pk")
+        reports = (
+            by_state(reports, form.chosen(), "closed_at")
+            .annotate(agency_codes=_agency_codes())
+            .order_by("-created_at", "-pk")
+        )
         return render(
             request,
             "inspections/escalation_list.html",

@@ -8,22 +8,12 @@ may not see answers 404, as does a form the user may not use."""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseRedirect,
-)
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accountability.core import scoping
-from accountability.core.exports import neutralize_formula
+from accountability.core.exports import export_queries, list_export
 from inspections import selectors
 from inspections.evidence import EXTENSIONS
 from inspections.finding_forms import DecisionForm, FindingFilterForm, RectificationForm
@@ -39,6 +29,7 @@ from inspections.models import (
     Evidence,
     Finding,
     FindingStatus,
+    ItemResult,
     Rectification,
     RectificationDecision,
     Severity,
@@ -47,9 +38,8 @@ from inspections.models.findings import AWAITING_ACTION
 from inspections.services.findings import may_rectify, rectification_decide, rectification_report
 from training.views.common import paginate
 
-FORMATS = ("csv", "xlsx")
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .common import service_errors
+
 # Most urgent first; the mission and the item's position keep the order stable.
 ORDER = ("deadline", "mission__reference", "checklist_item__position", "pk")
 LIST_RELATED = (
@@ -60,31 +50,10 @@ LIST_RELATED = (
     "checklist_item",
 )
 DETAIL_RELATED = (*LIST_RELATED, "mission__lead_inspector", "checklist_item__recorded_by")
-# Rows shown in the dashboard panel; the panel says when there are more.
-DASHBOARD_ROWS = 10
 
 
 def finding_detail_url(finding_or_pk) -> str:
     return reverse("inspections:finding-detail", args=[getattr(finding_or_pk, "pk", finding_or_pk)])
-
-
-def bad_request(text: str) -> HttpResponseBadRequest:
-    # Plain text: the messages may quote what was typed in the query string.
-    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
-
-
-def apply_errors(form, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """A service's field errors on the form's fields (``aliases`` renames the service's
-    field names to the form's); anything else on the form itself."""
-    aliases = aliases or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for field, texts in exc.message_dict.items():
-        name = aliases.get(field, field)
-        target = name if name in form.fields else None
-        for text in texts:
-            form.add_error(target, text)
 
 
 # --- The list and its exports --------------------------------------------------------------
@@ -131,8 +100,6 @@ def export_headings() -> list[str]:
 
 
 def _export_cells(row: dict) -> list:
-    from inspections.models import ItemResult
-
     labels = {
         "severity": dict(Severity.choices),
         "status": dict(FindingStatus.choices),
@@ -148,55 +115,10 @@ def _export_cells(row: dict) -> list:
         elif field == "is_overdue":
             value = _("yes") if value else _("no")
         elif field == "closed_at" and value is not None:
+            # Spreadsheets know no time zones: the time is written in local time.
             value = timezone.localtime(value).replace(tzinfo=None)
-        if value is None:
-            value = ""
-        if isinstance(value, str):
-            # Control characters other than tab and newlines are invalid in XLSX.
-            value = "".join(ch for ch in neutralize_formula(value) if ch >= " " or ch in "\t\n\r")
         cells.append(value)
     return cells
-
-
-def render_csv(rows) -> bytes:
-    out = io.StringIO()
-    out.write("\ufeff")  # so that spreadsheets open it as UTF-8
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(export_headings())
-    for row in rows:
-        writer.writerow(
-            [
-                value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
-                for value in _export_cells(row)
-            ]
-        )
-    return out.getvalue().encode("utf-8")
-
-
-def render_xlsx(rows) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Inspection findings")[:31])
-    sheet.append(export_headings())
-    for row in rows:
-        sheet.append(_export_cells(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def export_response(rows, file_format: str, today: dt.date) -> HttpResponse:
-    if file_format == "xlsx":
-        body, content_type = render_xlsx(rows), XLSX_TYPE
-    else:
-        body, content_type = render_csv(rows), CSV_TYPE
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="inspection-findings-{today.isoformat()}.{file_format}"'
-    )
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 class FindingListView(LoginRequiredMixin, View):
@@ -215,32 +137,22 @@ class FindingListView(LoginRequiredMixin, View):
         findings = selectors.findings_for(user, today=today, **form.filters())
         file_format = request.GET.get("format")
         if file_format is not None:
-            if file_format not in FORMATS:
-                return bad_request(_("The format must be csv or xlsx."))
-            if form.is_bound and not form.is_valid():
-                # A file must hold what was asked for, never every row in place of a bad filter.
-                return bad_request(
-                    "\n".join(
-                        f"{form.fields[name].label}: {' '.join(errors)}"
-                        for name, errors in form.errors.items()
-                    )
-                )
-            rows = findings.order_by(*ORDER).values(*EXPORT_FIELDS)
-            return export_response(rows.iterator(chunk_size=2000), file_format, today)
-        params = request.GET.copy()
-        params.pop("page", None)
-        params.pop("format", None)
-        exports = {}
-        for extension in FORMATS:
-            params["format"] = extension
-            exports[extension] = params.urlencode()
+            rows = findings.order_by(*ORDER).values(*EXPORT_FIELDS).iterator(chunk_size=2000)
+            return list_export(
+                form,
+                export_headings(),
+                map(_export_cells, rows),
+                file_format=file_format,
+                stem=f"inspection-findings-{today.isoformat()}",
+                sheet=_("Inspection findings"),
+            )
         return render(
             request,
             "inspections/finding_list.html",
             {
                 "title": _("Inspection findings"),
                 "form": form,
-                "exports": exports,
+                "exports": export_queries(request.GET),
                 "today": today,
                 **paginate(request, findings.select_related(*LIST_RELATED).order_by(*ORDER)),
             },
@@ -328,18 +240,14 @@ class RectificationReportView(LoginRequiredMixin, View):
             raise Http404
         form = RectificationForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
+            with service_errors(form, aliases={"file": "files"}):
                 rectification_report(
                     user=request.user,
                     finding=finding,
                     description=form.cleaned_data["description"],
                     files=form.cleaned_data["files"],
                 )
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                apply_errors(form, exc, aliases={"file": "files"})
-            else:
+            if not form.errors:
                 messages.success(
                     request,
                     _("The rectification is reported. The inspection team will verify it."),
@@ -364,18 +272,14 @@ class RectificationDecideView(LoginRequiredMixin, View):
         )
         form = DecisionForm(request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form):
                 rectification_decide(
                     user=request.user,
                     rectification=rectification,
                     accepted=form.accepted,
                     note=form.cleaned_data["note"],
                 )
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not form.errors:
                 messages.success(
                     request,
                     _("The finding is verified rectified.")
@@ -416,22 +320,3 @@ class EvidenceFileView(LoginRequiredMixin, View):
         response["Cache-Control"] = "private, no-cache"
         response["X-Content-Type-Options"] = "nosniff"
         return response
-
-
-# --- The dashboard panel -------------------------------------------------------------------
-
-
-def dashboard_findings(user, today: dt.date | None = None) -> dict:
-    """Findings awaiting the user's rectification report (``scoping.findings_rectifiable_q``),
-    overdue and most urgent first: one query."""
-    today = today or timezone.localdate()
-    rows = list(
-        scoping.visible_to(user, Finding)
-        .filter(scoping.findings_rectifiable_q(user))
-        .annotate(
-            is_overdue=ExpressionWrapper(selectors.overdue_q(today), output_field=BooleanField())
-        )
-        .select_related("mission__duty_station", "checklist_item", "role", "organization")
-        .order_by("deadline", "pk")[: DASHBOARD_ROWS + 1]
-    )
-    return {"rows": rows[:DASHBOARD_ROWS], "more": len(rows) > DASHBOARD_ROWS}

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,7 +29,8 @@ from inspections.models.findings import UNRESOLVED
 from inspections.services.followups import follow_up_check_record, follow_up_complete
 from training.views.common import paginate
 
-from .findings import LIST_RELATED, apply_errors
+from .common import by_state, service_errors
+from .findings import LIST_RELATED
 
 VISIT_RELATED = ("mission__duty_station__country", "mission__lead_inspector", "completed_by")
 
@@ -58,13 +58,10 @@ class FollowUpListView(LoginRequiredMixin, View):
         visits = scoping.visible_to(user, FollowUpVisit).select_related(
             "mission__duty_station__country"
         )
-        state = form.chosen()
-        if state == "open":
-            visits = visits.filter(completed_at__isnull=True)
-        elif state == "closed":
-            visits = visits.filter(completed_at__isnull=False)
-        visits = visits.annotate(open_findings=Subquery(open_findings)).order_by(
-            "completed_at", "scheduled_for", "pk"
+        visits = (
+            by_state(visits, form.chosen(), "completed_at")
+            .annotate(open_findings=Subquery(open_findings))
+            .order_by("completed_at", "scheduled_for", "pk")
         )
         return render(
             request,
@@ -178,7 +175,7 @@ class FollowUpCheckView(LoginRequiredMixin, View):
         form = FollowUpCheckForm(request.POST, auto_id=f"id_f{request.POST.get('finding')}_%s")
         if form.is_valid():
             finding = scoping.get_for_user(request.user, Finding, form.cleaned_data["finding"])
-            try:
+            with service_errors(form):
                 follow_up_check_record(
                     user=request.user,
                     visit=visit,
@@ -186,11 +183,7 @@ class FollowUpCheckView(LoginRequiredMixin, View):
                     result=form.cleaned_data["result"],
                     notes=form.cleaned_data["notes"],
                 )
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not form.errors:
                 messages.success(
                     request,
                     _("%(ref)s recorded as %(result)s.")
@@ -217,15 +210,11 @@ class FollowUpCompleteView(LoginRequiredMixin, View):
         visit = _visible_visit(request, pk, for_change=True)
         form = FollowUpCompleteForm(request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form):
                 visit = follow_up_complete(
                     user=request.user, visit=visit, notes=form.cleaned_data["notes"]
                 )
-            except PermissionDenied:
-                raise Http404 from None
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
+            if not form.errors:
                 if Escalation.objects.filter(mission_id=visit.mission_id).exists():
                     messages.warning(
                         request,

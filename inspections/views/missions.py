@@ -11,45 +11,27 @@ are recorded.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from accountability.core import scoping
-from accountability.core.exports import neutralize_formula
+from accountability.core.exports import export_queries, list_export
 from actors.models import Person
-from actors.views.base import apply_service_errors
 from training.views.common import paginate
 
 from .. import selectors
 from ..forms import DebriefForm, MissionEditForm, MissionFilterForm, MissionPlanForm
-from ..models import (
-    ChecklistItem,
-    Escalation,
-    Evidence,
-    Finding,
-    ItemResult,
-    Mission,
-    MissionReport,
-    MissionStatus,
-)
-from ..models.findings import UNRESOLVED
+from ..models import ChecklistItem, Escalation, Mission, MissionReport, MissionStatus
 from ..models.missions import REPORTED
-from ..scoring import score
 from ..services.missions import (
     debrief_problems,
     mission_announce,
@@ -57,10 +39,8 @@ from ..services.missions import (
     mission_plan,
     mission_update,
 )
+from .common import service_errors
 
-FORMATS = ("csv", "xlsx")
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The plan may change until the debrief; afterwards it is what was reported (¶40).
 PLAN_EDITABLE = (MissionStatus.PLANNED, MissionStatus.ANNOUNCED, MissionStatus.IN_PROGRESS)
 
@@ -130,7 +110,7 @@ EXPORT_FIELDS = (
 
 def _export_cells(row: dict) -> list:
     statuses = dict(MissionStatus.choices)
-    cells = [
+    return [
         row["reference"],
         row["duty_station__name"],
         row["duty_station__country__name"],
@@ -138,56 +118,8 @@ def _export_cells(row: dict) -> list:
         row["ends_on"],
         str(statuses.get(row["status"], row["status"])),
         f"{row['lead_inspector__family_name']}, {row['lead_inspector__given_names']}",
-        row["compliance_score"] if row["compliance_score"] is not None else "",
+        row["compliance_score"],
     ]
-    # Text typed by people goes through neutralize_formula (OWASP CSV injection); control
-    # characters other than tab and newlines are invalid in XLSX.
-    return [
-        "".join(ch for ch in neutralize_formula(cell) if ch >= " " or ch in "\t\n\r")
-        if isinstance(cell, str)
-        else cell
-        for cell in cells
-    ]
-
-
-def export_response(rows, file_format: str, today: dt.date) -> HttpResponse:
-    """The missions as CSV (UTF-8 with a BOM, so that spreadsheets read it right) or XLSX,
-    dates kept as dates."""
-    if file_format == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=_("Inspection missions")[:31])
-        sheet.append(_export_headings())
-        for row in rows:
-            sheet.append(_export_cells(row))
-        out = io.BytesIO()
-        workbook.save(out)
-        body, content_type = out.getvalue(), XLSX_TYPE
-    else:
-        text = io.StringIO()
-        text.write("\ufeff")
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(_export_headings())
-        for row in rows:
-            writer.writerow(
-                [
-                    value.isoformat() if isinstance(value, dt.date) else value
-                    for value in _export_cells(row)
-                ]
-            )
-        body, content_type = text.getvalue().encode("utf-8"), CSV_TYPE
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="inspection-missions-{today.isoformat()}.{file_format}"'
-    )
-    response["Cache-Control"] = "private, no-cache"
-    return response
-
-
-def _bad_request(text: str) -> HttpResponseBadRequest:
-    # Plain text: the messages may quote what was typed in the query string.
-    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
 
 class MissionListView(LoginRequiredMixin, View):
@@ -201,31 +133,22 @@ class MissionListView(LoginRequiredMixin, View):
         missions = form.filtered(selectors.missions_for(user)).order_by("-starts_on", "-id")
         file_format = request.GET.get("format")
         if file_format is not None:
-            if file_format not in FORMATS:
-                return _bad_request(_("The format must be csv or xlsx."))
-            if form.is_bound and not form.is_valid():
-                # A file holds what was asked for, never every mission in place of a bad filter.
-                return _bad_request(
-                    "\n".join(
-                        f"{form.fields[name].label}: {' '.join(errors)}"
-                        for name, errors in form.errors.items()
-                    )
-                )
             rows = missions.values(*EXPORT_FIELDS).iterator(chunk_size=2000)
-            return export_response(rows, file_format, timezone.localdate())
-        params = request.GET.copy()
-        params.pop("page", None)
-        exports = {}
-        for extension in FORMATS:
-            params["format"] = extension
-            exports[extension] = params.urlencode()
+            return list_export(
+                form,
+                _export_headings(),
+                map(_export_cells, rows),
+                file_format=file_format,
+                stem=f"inspection-missions-{timezone.localdate().isoformat()}",
+                sheet=_("Inspection missions"),
+            )
         return render(
             request,
             "inspections/mission_list.html",
             {
                 "title": _("Inspection missions"),
                 "form": form,
-                "exports": exports,
+                "exports": export_queries(request.GET),
                 "may_plan": scoping.may_plan_inspections(user),
                 **paginate(request, missions),
             },
@@ -261,7 +184,7 @@ class MissionCreateView(LoginRequiredMixin, View):
         form = MissionPlanForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with service_errors(form):
                 mission = mission_plan(
                     user=request.user,
                     duty_station=data["duty_station"],
@@ -272,11 +195,7 @@ class MissionCreateView(LoginRequiredMixin, View):
                     objectives=data["objectives"],
                     personnel_sample_size=data["personnel_sample_size"],
                 )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            except PermissionDenied:
-                raise Http404 from None
-            else:
+            if not form.errors:
                 messages.success(
                     request,
                     _(
@@ -340,104 +259,15 @@ class MissionEditView(LoginRequiredMixin, View):
             if form.team_editable:
                 changes["team"] = list(data["team"])
                 changes["personnel_sample_size"] = data["personnel_sample_size"]
-            try:
+            with service_errors(form):
                 mission_update(user=request.user, mission=mission, **changes)
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            except PermissionDenied:
-                raise Http404 from None
-            else:
+            if not form.errors:
                 messages.success(request, _("The mission's plan is saved."))
                 return HttpResponseRedirect(detail_url(mission))
         return _render_form(request, form, title=self.title(mission), mission=mission, status=400)
 
 
 # --- The mission page ---------------------------------------------------------------------------
-
-
-def _reads_chinese() -> bool:
-    return (translation.get_language() or "").startswith("zh")
-
-
-def item_text(item: ChecklistItem) -> str:
-    """The duty in the reader's language: the checklist copies both texts of the catalogue."""
-    return item.text_zh if _reads_chinese() and item.text_zh else item.text_en
-
-
-def station_summary(mission: Mission, today: dt.date) -> dict:
-    """What every reader of the mission sees (¶40: each agency's copy of the report carries
-    the station's summary): the score, the items by result and the findings by agency,
-    counted over the whole checklist, whatever the reader may see of it. Two queries."""
-    rows = list(
-        mission.checklist_items.annotate(
-            weight_severity=Coalesce(F("finding__severity"), F("severity"))
-        ).values_list("result", "weight_severity")
-    )
-    counts = Counter(result for result, _severity in rows)
-    by_result = [
-        {"result": value, "label": label, "count": counts.get(value, 0)}
-        for value, label in ItemResult.choices
-    ]
-    if counts.get(""):
-        by_result.append({"result": "", "label": _("Not recorded yet"), "count": counts[""]})
-    agencies = list(
-        Finding.objects.filter(mission=mission)
-        .values("organization_id", "organization__code", "organization__name")
-        .annotate(
-            total=Count("pk"),
-            unresolved=Count("pk", filter=Q(status__in=UNRESOLVED)),
-            overdue=Count("pk", filter=selectors.overdue_q(today)),
-        )
-        .order_by("organization__code")
-    )
-    fixed = mission.compliance_score is not None
-    return {
-        # Fixed at the debrief; before it, the score of what is recorded so far.
-        "score": mission.compliance_score if fixed else score(rows),
-        "score_provisional": not fixed,
-        "items": len(rows),
-        "by_result": by_result,
-        "by_agency": agencies,
-    }
-
-
-def checklist_groups(user, mission: Mission, items) -> list[dict]:
-    """``items`` (a queryset of the mission's items) grouped by accountable role and person,
-    in checklist order, each with the finding and the evidence the user may see. Three
-    queries whatever the number of items."""
-    items = list(items.select_related("person", "role", "organization").order_by("position"))
-    findings = {
-        finding.checklist_item_id: finding
-        for finding in scoping.visible_to(user, Finding).filter(mission=mission)
-    }
-    evidence: dict[int, list[Evidence]] = {}
-    for attachment in (
-        scoping.visible_to(user, Evidence)
-        .filter(checklist_item__mission=mission)
-        .order_by("created_at", "pk")
-    ):
-        evidence.setdefault(attachment.checklist_item_id, []).append(attachment)
-    groups: list[dict] = []
-    for item in items:
-        item.text = item_text(item)
-        item.shown_finding = findings.get(item.pk)
-        item.evidence_files = evidence.get(item.pk, [])
-        key = (item.role_id, item.person_id)
-        if not groups or groups[-1]["key"] != key:
-            groups.append(
-                {
-                    "key": key,
-                    "role": item.role,
-                    "role_name": item.role.name_zh
-                    if _reads_chinese() and item.role.name_zh
-                    else item.role.name,
-                    "person": item.person,
-                    "organization": item.organization,
-                    "items": [],
-                }
-            )
-        groups[-1]["items"].append(item)
-    return groups
 
 
 def render_detail(request, mission: Mission, *, debrief_form=None, status=200):
@@ -464,8 +294,8 @@ def render_detail(request, mission: Mission, *, debrief_form=None, status=200):
             "title": str(mission),
             "mission": mission,
             "members": members,
-            "summary": station_summary(mission, today),
-            "groups": checklist_groups(user, mission, items),
+            "summary": selectors.station_summary(mission, today),
+            "groups": selectors.checklist_groups(user, mission, items),
             "can_edit": can_edit,
             "may_edit_plan": can_edit and mission.status in PLAN_EDITABLE,
             "may_announce": can_edit and mission.status == MissionStatus.PLANNED,
@@ -525,15 +355,11 @@ class MissionDebriefView(LoginRequiredMixin, View):
         mission = get_mission(request, pk, for_change=True)
         form = DebriefForm(request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form):
                 mission_debrief(
                     user=request.user, mission=mission, summary=form.cleaned_data["summary"]
                 )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            except PermissionDenied:
-                raise Http404 from None
-            else:
+            if not form.errors:
                 messages.success(
                     request,
                     _(

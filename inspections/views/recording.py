@@ -4,7 +4,7 @@ The recording page is a plain form per item (result, notes and, for a deficiency
 finding's severity, recommendation and date, ¶40), posted to ``ItemRecordView``. With its
 script (static/inspections/record.js) every change is first kept on the device and sent at
 once, with the time of the change on the device (``client_saved_at``): a draft re-sent after
-the connection came back never overwrites a later entry (``checklist_item_record`` answers
+the connection came back never overwrites a later entry (``checklist_item_entry_record`` answers
 ``applied: false`` and the page shows what the server holds). Without the script the same
 forms post one item at a time. Evidence is uploaded per item. Only the mission's team reaches
 any of this: everyone else gets 404.
@@ -15,7 +15,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,14 +23,14 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from accountability.core import scoping
-from actors.views.base import apply_service_errors
 
 from ..forms import EvidenceForm, ItemRecordForm
 from ..models import ChecklistItem, Finding, ItemResult, Mission, Severity
 from ..models.checklists import DEFICIENT
-from ..services.findings import finding_update
-from ..services.recording import RECTIFICATION_DAYS, checklist_item_record, evidence_add
-from .missions import checklist_groups, detail_url, get_mission
+from ..selectors import checklist_groups
+from ..services.recording import RECTIFICATION_DAYS, checklist_item_entry_record, evidence_add
+from .common import service_errors
+from .missions import detail_url, get_mission
 
 # The fields of one item's form, as the page and the script send them.
 ENTRY_FIELDS = ("result", "notes", "severity", "recommendation", "deadline")
@@ -180,36 +179,6 @@ def _errors(exc: ValidationError) -> dict[str, list[str]]:
     return {"__all__": exc.messages}
 
 
-def _record(user, item: ChecklistItem, data: dict, sent) -> tuple[ChecklistItem, bool]:
-    """One entry: the item's result and notes (and the finding's severity) through
-    ``checklist_item_record``, then the finding's recommendation and date through
-    ``finding_update``, all or nothing. A field left out of the post is left as it is; an
-    empty recommendation or date is one not written yet (the service keeps the default date)."""
-    with transaction.atomic():
-        item, applied = checklist_item_record(
-            user=user,
-            item=item,
-            result=data["result"] if "result" in sent else None,
-            notes=data["notes"] if "notes" in sent else None,
-            severity=data["severity"] or None,
-            client_saved_at=data["client_saved_at"],
-        )
-        if applied and item.is_deficient:
-            finding = Finding.objects.get(checklist_item=item)
-            recommendation = data["recommendation"] or None
-            deadline = data["deadline"]
-            # Autosave sends the whole item at every change: write only what changed.
-            if recommendation == finding.recommendation:
-                recommendation = None
-            if deadline == finding.deadline:
-                deadline = None
-            if recommendation is not None or deadline is not None:
-                finding_update(
-                    user=user, finding=finding, recommendation=recommendation, deadline=deadline
-                )
-    return item, applied
-
-
 def item_state(item: ChecklistItem, applied: bool) -> dict:
     """The server's state of an item after an entry, for the script: whether the entry was
     applied, and what is stored (shown on the page when it was not)."""
@@ -254,8 +223,20 @@ class ItemRecordView(LoginRequiredMixin, View):
         errors: dict[str, list[str]] = {}
         applied = False
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                item, applied = _record(request.user, item, form.cleaned_data, request.POST)
+                # A field left out of the post is left as it is; an empty recommendation or
+                # date is one not written yet (the service keeps the default date).
+                item, applied = checklist_item_entry_record(
+                    user=request.user,
+                    item=item,
+                    result=data["result"] if "result" in request.POST else None,
+                    notes=data["notes"] if "notes" in request.POST else None,
+                    severity=data["severity"] or None,
+                    client_saved_at=data["client_saved_at"],
+                    recommendation=data["recommendation"] or None,
+                    deadline=data["deadline"],
+                )
             except ValidationError as exc:
                 errors = _errors(exc)
             except PermissionDenied:
@@ -289,15 +270,11 @@ class ItemEvidenceView(LoginRequiredMixin, View):
             return HttpResponseRedirect(detail_url(item.mission))
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
+            with service_errors(form):
                 evidence = evidence_add(
                     user=request.user, upload=form.cleaned_data["file"], checklist_item=item
                 )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            except PermissionDenied:
-                raise Http404 from None
-            else:
+            if not form.errors:
                 messages.success(
                     request,
                     _("%(name)s is attached to %(reference)s.")

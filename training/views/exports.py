@@ -1,20 +1,12 @@
-"""CSV and XLSX files of the requirement rows a user may see, for spreadsheets: every text
-cell goes through ``neutralize_formula`` (formula injection, OWASP), dates stay dates."""
+"""The columns of the CSV and XLSX files of the requirement rows a user may see, their
+headings and cells; ``accountability.core.exports.list_export`` writes the file (formulas
+neutralized, OWASP; dates stay dates)."""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from accountability.core.exports import neutralize_formula
 from training.models import CourseKind, RequirementStatus
-
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # The columns, read with values() in one query; headings() names them in the same order.
 FIELDS = (
@@ -60,7 +52,8 @@ def headings() -> list[str]:
     ]
 
 
-def _cells(row: dict) -> list:
+def cells(row: dict) -> list:
+    """A row's cells, labels in the reader's language; ``list_export`` escapes the text."""
     kinds, statuses = dict(CourseKind.choices), dict(RequirementStatus.choices)
     values = []
     for field in FIELDS:
@@ -71,48 +64,5 @@ def _cells(row: dict) -> list:
             value = str(statuses.get(value, value))
         elif field == "organization__code":
             value = (value or "").upper()
-        if value is None:
-            value = ""
-        if isinstance(value, str):
-            # Control characters other than tab and newlines are invalid in XLSX.
-            value = "".join(ch for ch in neutralize_formula(value) if ch >= " " or ch in "\t\n\r")
         values.append(value)
     return values
-
-
-def render_csv(rows) -> bytes:
-    out = io.StringIO()
-    out.write("\ufeff")  # so that spreadsheets open it as UTF-8
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headings())
-    for row in rows:
-        writer.writerow(
-            [value.isoformat() if isinstance(value, dt.date) else value for value in _cells(row)]
-        )
-    return out.getvalue().encode("utf-8")
-
-
-def render_xlsx(rows) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Training requirements")[:31])
-    sheet.append(headings())
-    for row in rows:
-        sheet.append(_cells(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def export_response(rows, file_format: str, today: dt.date) -> HttpResponse:
-    if file_format == "xlsx":
-        body, content_type = render_xlsx(rows), XLSX_TYPE
-    else:
-        body, content_type = render_csv(rows), CSV_TYPE
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="training-requirements-{today.isoformat()}.{file_format}"'
-    )
-    response["Cache-Control"] = "private, no-cache"
-    return response

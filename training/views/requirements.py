@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count
-from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accountability.core.exports import export_queries, list_export
 from training import selectors
 from training.forms import RequirementFilterForm
 from training.models import RequirementStatus
@@ -21,13 +21,7 @@ from training.requirements import status_q
 from training.views import exports
 from training.views.common import paginate, training_nav
 
-FORMATS = ("csv", "xlsx")
 ORDER = ("person__family_name", "person__given_names", "person_id", "rule_id", "dependant_id")
-
-
-def _bad_request(text: str) -> HttpResponseBadRequest:
-    # Plain text: the messages may quote what was typed in the query string.
-    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
 
 def _counts(queryset, today) -> list[dict]:
@@ -61,30 +55,22 @@ class RequirementsView(LoginRequiredMixin, View):
         )
         file_format = request.GET.get("format")
         if file_format is not None:
-            if file_format not in FORMATS:
-                return _bad_request(_("The format must be csv or xlsx."))
-            if form.is_bound and not form.is_valid():
-                # A file must hold what was asked for, never every row in place of a bad filter.
-                return _bad_request(
-                    "\n".join(
-                        f"{form.fields[name].label}: {' '.join(errors)}"
-                        for name, errors in form.errors.items()
-                    )
-                )
-            values = rows.order_by(*ORDER).values(*exports.FIELDS)
-            return exports.export_response(values.iterator(chunk_size=2000), file_format, today)
+            values = rows.order_by(*ORDER).values(*exports.FIELDS).iterator(chunk_size=2000)
+            return list_export(
+                form,
+                exports.headings(),
+                map(exports.cells, values),
+                file_format=file_format,
+                stem=f"training-requirements-{today.isoformat()}",
+                sheet=_("Training requirements"),
+            )
         page_rows = rows.select_related(
             "person", "dependant", "organization", "duty_station", "rule", "role"
         ).order_by(*ORDER)
+        # The status counts link to the page with every filter but the status.
         params = request.GET.copy()
-        params.pop("page", None)
-        params.pop("format", None)
-        exports_query = {}
-        for extension in FORMATS:
-            params["format"] = extension
-            exports_query[extension] = params.urlencode()
-        params.pop("format")
-        params.pop("status", None)
+        for name in ("page", "format", "status"):
+            params.pop(name, None)
         return render(
             request,
             "training/requirements.html",
@@ -94,7 +80,7 @@ class RequirementsView(LoginRequiredMixin, View):
                 "status": status or "",
                 "counts": _counts(selectors.requirement_rows(user, today=today, **filters), today),
                 "without_status": params.urlencode(),
-                "exports": exports_query,
+                "exports": export_queries(request.GET),
                 **paginate(request, page_rows),
                 **training_nav(user),
             },
