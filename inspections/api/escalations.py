@@ -39,7 +39,7 @@ class EscalationSerializer(serializers.Serializer):
     )
     agency_codes = serializers.ListField(child=serializers.CharField())
     created_at = serializers.DateTimeField(help_text=_("When the report was written."))
-    issued_at = serializers.DateTimeField(allow_null=True, help_text=_("When the PDF was."))
+    issued_at = serializers.DateTimeField(allow_null=True, help_text=_("When the PDF was issued."))
     closed_at = serializers.DateTimeField(
         allow_null=True, help_text=_("When its last finding was verified rectified.")
     )
