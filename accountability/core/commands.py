@@ -5,7 +5,18 @@
 sends nothing twice.
 """
 
+from importlib import import_module
+
 from django.core.management.base import BaseCommand
+
+
+def task_for(name: str):
+    """The registered task ``name`` (``app.module.function``), in any process."""
+    from accountability.celery import app
+
+    # Celery discovers the apps' tasks modules when a worker starts, not in a command.
+    import_module(name.rsplit(".", 1)[0])
+    return app.tasks[name]
 
 
 class ScanCommand(BaseCommand):
@@ -20,10 +31,8 @@ class ScanCommand(BaseCommand):
         parser.add_argument("--date", help="Scan as of this ISO date (default: today).")
 
     def handle(self, *args, **options):
-        from accountability.celery import app
-
         for name in self.scans:
-            task = app.tasks[name]
+            task = task_for(name)
             if options["enqueue"]:
                 task.delay(options["date"])
                 self.stdout.write(f"queued {name}")

@@ -232,3 +232,34 @@ def test_the_command_runs_both_scans_now(world, mission, django_capture_on_commi
         call_command("inspection_deadlines", date=day.isoformat(), stdout=out)
     assert "scan_finding_deadlines: {'created': 1" in out.getvalue()
     assert "scan_follow_ups" in out.getvalue()
+
+
+def test_the_command_finds_its_tasks_in_a_fresh_process():
+    """``make run`` runs the command in its own process, where no tasks module is imported yet
+    (inside pytest they all are, which hid a NotRegistered error)."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    code = (
+        "import django; django.setup(); "
+        "from accountability.core.commands import task_for; "
+        "print(task_for('inspections.tasks.scan_follow_ups').name, "
+        "task_for('training.tasks.scan_training_reminders').name)"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "accountability.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "inspections.tasks.scan_follow_ups",
+        "training.tasks.scan_training_reminders",
+    ]
