@@ -51,11 +51,21 @@ def _due(today: dt.date) -> list[FindingReminder]:
 
 
 def reminders_create(today: dt.date) -> int:
-    """Insert the reminders due today that do not exist yet (two queries)."""
+    """Insert the reminders due today that do not exist yet; returns how many. Reads only
+    the due findings' reminders, never the whole (ever-growing) table."""
     due = _due(today)
-    before = FindingReminder.objects.count()
-    FindingReminder.objects.bulk_create(due, ignore_conflicts=True, batch_size=1000)
-    return FindingReminder.objects.count() - before
+    if not due:
+        return 0
+    existing = set(
+        FindingReminder.objects.filter(finding_id__in={r.finding_id for r in due}).values_list(
+            "finding_id", "kind", "deadline"
+        )
+    )
+    new = [r for r in due if (r.finding_id, r.kind, r.deadline) not in existing]
+    # A scan running at the same moment may insert the same rows: the unique constraint keeps
+    # one, and each is claimed once when sent.
+    FindingReminder.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    return len(new)
 
 
 def _message(reminder: FindingReminder) -> tuple[str, str]:
