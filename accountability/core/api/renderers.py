@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils import timezone
 from rest_framework.renderers import BaseRenderer
 
-from accountability.core.exports import neutralize_formula
+from accountability.core.exports import neutralize_formula, spreadsheet_cell
 
 
 def _table(data) -> tuple[list[str], list[dict]]:
@@ -53,7 +53,7 @@ def _xlsx_cell(value):
         return timezone.make_naive(value) if timezone.is_aware(value) else value
     if isinstance(value, (bool, int, float, Decimal, dt.date)) or value is None:
         return value
-    return "".join(ch for ch in neutralize_formula(str(value)) if ch >= " " or ch in "\t\n\r")
+    return spreadsheet_cell(str(value))
 
 
 class SafeXLSXRenderer(BaseRenderer):
