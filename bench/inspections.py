@@ -97,16 +97,12 @@ def _mission_with_findings(world, count: int, start: dt.date):
     {document: (pk, findings shown in full)}."""
     from django.db.models import Count
 
-    from inspections.models import Escalation, FollowUpResult, ItemResult, MissionReport
+    from inspections.models import Escalation, ItemResult, MissionReport
     from inspections.services.findings import finding_update
-    from inspections.services.followups import (
-        follow_up_check_record,
-        follow_up_complete,
-        follow_up_schedule,
-    )
+    from inspections.services.followups import follow_up_schedule
     from inspections.services.missions import mission_debrief
     from inspections.services.recording import checklist_item_record
-    from inspections.tests.factories import announced_mission
+    from inspections.tests.factories import announced_mission, follow_up_done
 
     mission = announced_mission(world, starts_on=start, sample=20)
     items = list(mission.checklist_items.order_by("position"))
@@ -140,14 +136,7 @@ def _mission_with_findings(world, count: int, start: dt.date):
     assert mission.findings.count() == count
     last = max(mission.findings.values_list("deadline", flat=True))
     visit = follow_up_schedule(mission, today=last + dt.timedelta(days=1))
-    for finding in mission.findings.all():
-        follow_up_check_record(
-            user=world.inspector,
-            visit=visit,
-            finding=finding,
-            result=FollowUpResult.NOT_RECTIFIED,
-        )
-    follow_up_complete(user=world.inspector, visit=visit)
+    follow_up_done(world.inspector, visit)
     reports = MissionReport.objects.filter(mission=mission)
     # The agency copy with the most findings.
     agency, shown = (

@@ -174,4 +174,26 @@ def debriefed_mission(
     return mission_debrief(user=world.inspector, mission=mission, summary="Debriefed.")
 
 
-__all__ = ["appoint", "debriefed_mission", "planned_mission", "record_all", "station_world"]
+def follow_up_done(user, visit, *, results=None, default="not_rectified"):
+    """Check every unresolved finding of the visit's mission (``results``: role code ->
+    result, else ``default``) and complete the visit; not rectified ones are escalated."""
+    from inspections.models.findings import UNRESOLVED
+    from inspections.services.followups import follow_up_check_record, follow_up_complete
+
+    results = results or {}
+    findings = visit.mission.findings.filter(status__in=UNRESOLVED).select_related("role")
+    for finding in findings.order_by("pk"):
+        follow_up_check_record(
+            user=user, visit=visit, finding=finding, result=results.get(finding.role.code, default)
+        )
+    return follow_up_complete(user=user, visit=visit)
+
+
+__all__ = [
+    "appoint",
+    "debriefed_mission",
+    "follow_up_done",
+    "planned_mission",
+    "record_all",
+    "station_world",
+]

@@ -21,7 +21,7 @@ from inspections.services.escalations import station_non_compliant
 from inspections.services.findings import rectification_decide, rectification_report
 from inspections.services.followups import follow_up_check_record, follow_up_complete
 
-from .factories import debriefed_mission, station_world
+from .factories import debriefed_mission, follow_up_done, station_world
 
 pytestmark = pytest.mark.django_db(transaction=False)
 START = dt.date(2026, 3, 2)
@@ -116,14 +116,7 @@ def test_no_escalation_when_the_follow_up_finds_everything_rectified(
         last = max(f.deadline for f in mission.findings.all())
         deadlines.scan_follow_ups(today=last + dt.timedelta(days=1))
         mission.refresh_from_db()
-        for finding in mission.findings.all():
-            follow_up_check_record(
-                user=world.inspector,
-                visit=mission.follow_up,
-                finding=finding,
-                result=FollowUpResult.RECTIFIED,
-            )
-        follow_up_complete(user=world.inspector, visit=mission.follow_up)
+        follow_up_done(world.inspector, mission.follow_up, default=FollowUpResult.RECTIFIED)
     assert not Escalation.objects.exists()
     assert set(Finding.objects.values_list("status", flat=True)) == {FindingStatus.RECTIFIED}
     assert not station_non_compliant(world.station)

@@ -20,10 +20,9 @@ from inspections.models import (
 )
 from inspections.services.escalations import escalation_send
 from inspections.services.findings import rectification_report
-from inspections.services.followups import follow_up_check_record, follow_up_complete
 from inspections.tasks import scan_finding_deadlines, scan_follow_ups
 
-from .factories import debriefed_mission, station_world
+from .factories import debriefed_mission, follow_up_done, station_world
 
 pytestmark = pytest.mark.django_db
 
@@ -147,14 +146,7 @@ def complete_follow_up(world, mission, results, capture):
     with capture(execute=True):
         deadlines.scan_follow_ups(today=last + dt.timedelta(days=1))
         mission.refresh_from_db()
-        for finding in mission.findings.all():
-            follow_up_check_record(
-                user=world.inspector,
-                visit=mission.follow_up,
-                finding=finding,
-                result=results[finding.role.code],
-            )
-        follow_up_complete(user=world.inspector, visit=mission.follow_up)
+        follow_up_done(world.inspector, mission.follow_up, results=results)
 
 
 def test_escalation_only_after_a_failed_follow_up(

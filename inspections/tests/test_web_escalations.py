@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from inspections.models import Escalation, FollowUpResult
+from inspections.models import Escalation
 from inspections.services.findings import rectification_decide, rectification_report
-from inspections.services.followups import follow_up_check_record, follow_up_complete
 
+from .factories import follow_up_done
 from .test_web_findings import World, debriefed_world, login
 from .test_web_followups import scheduled
 
@@ -23,19 +23,11 @@ def escalated(world: World, *, render: bool = False, capture=None) -> Escalation
     """Both findings are found not rectified on the follow-up visit: a report to agencies
     A and B and the HLCM. ``render`` runs the on-commit task that renders and sends it."""
     visit = scheduled(world)
-    findings = list(world.mission.findings.all())
-    for finding in findings:
-        follow_up_check_record(
-            user=world.w.inspector,
-            visit=visit,
-            finding=finding,
-            result=FollowUpResult.NOT_RECTIFIED,
-        )
     if render:
         with capture(execute=True):
-            follow_up_complete(user=world.w.inspector, visit=visit)
+            follow_up_done(world.w.inspector, visit)
     else:
-        follow_up_complete(user=world.w.inspector, visit=visit)
+        follow_up_done(world.w.inspector, visit)
     return Escalation.objects.get(mission=world.mission)
 
 

@@ -20,6 +20,7 @@ from inspections.services.recording import checklist_item_record
 from inspections.tests.factories import (
     announced_mission,
     debriefed_mission,
+    follow_up_done,
     planned_mission,
     record_all,
     station_world,
@@ -414,8 +415,6 @@ def test_links_to_the_follow_up_visit_and_the_non_compliance_report(
     world, client, django_capture_on_commit_callbacks
 ):
     from inspections import deadlines
-    from inspections.models import FollowUpResult
-    from inspections.services.followups import follow_up_check_record, follow_up_complete
 
     with django_capture_on_commit_callbacks(execute=True):
         mission = debriefed_mission(world)
@@ -428,14 +427,7 @@ def test_links_to_the_follow_up_visit_and_the_non_compliance_report(
     assert reverse("inspections:follow-up-detail", args=[visit.pk]) in text(response)
     assert response.context["mission"].escalation_pk is None
     with django_capture_on_commit_callbacks(execute=True):
-        for finding in mission.findings.all():
-            follow_up_check_record(
-                user=world.inspector,
-                visit=visit,
-                finding=finding,
-                result=FollowUpResult.NOT_RECTIFIED,
-            )
-        follow_up_complete(user=world.inspector, visit=visit)
+        follow_up_done(world.inspector, visit)
     body = text(client.get(url("mission-detail", mission)))
     assert reverse("inspections:escalation-detail", args=[mission.escalation.pk]) in body
 
