@@ -12,7 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actors.models import Person
-from training.models import Choice, Course, Delivery, Question, RecordSource, TestAttempt
+from training.models import (
+    Choice,
+    Course,
+    Delivery,
+    Question,
+    RecordSource,
+    TestAttempt,
+    TrainingRecord,
+)
 from training.selectors import offered
 from training.services.records import record_completion
 
@@ -39,6 +47,22 @@ def attempt_start(*, actor, course: Course) -> TestAttempt:
     existing = attempt_open(actor=actor, course=course)
     if existing is not None:
         return existing
+    # The records of ¶27 hold one completion per person, course and day: a pass today could
+    # not be recorded a second time, so the retake waits for tomorrow rather than fail at the
+    # end.
+    if TrainingRecord.objects.filter(
+        person=person, dependant__isnull=True, course=course, completed_on=timezone.localdate()
+    ).exists():
+        raise ValidationError(
+            {
+                "course": [
+                    _(
+                        "A completion of this course is already recorded for you today; "
+                        "you may take its test again tomorrow."
+                    )
+                ]
+            }
+        )
     bank = list(Question.objects.filter(course=course, is_active=True).values_list("pk", flat=True))
     if not bank:
         raise ValidationError({"course": [_("This course has no questions yet.")]})
@@ -112,6 +136,11 @@ def attempt_submit(*, actor, attempt: TestAttempt, answers: dict) -> TestAttempt
             recorded_by=actor,
             score=attempt.score,
         )
-        attempt.record = record
+        # An attempt opened before today's pass was recorded (two requests racing, or an
+        # attempt left open from before start refused same-day retakes) finds that day's
+        # completion already held by the attempt that recorded it: it keeps its score and
+        # closes, rather than fail on the one-to-one link and stay open for ever.
+        if not TestAttempt.objects.filter(record=record).exclude(pk=attempt.pk).exists():
+            attempt.record = record
     attempt.save()
     return attempt

@@ -204,3 +204,44 @@ def test_attempt_queries_are_constant(world, django_assert_num_queries):
             questions=[q["id"] for q in attempt["questions"]],
         )
     check()
+
+
+def test_a_same_day_retake_after_a_pass_is_refused_before_it_starts(world):
+    """One completion per person, course and day (¶27): after today's pass the test is not
+    started again today, instead of failing on submit with a 500 and staying open."""
+    w = world
+    alice = client_for(w["alice"])
+    first = start(alice).json()
+    response = alice.post(f"{URL}{first['id']}/submit/", {"answers": answers(first, right=True)})
+    assert response.status_code == 200 and response.json()["passed"] is True
+    response = start(alice)
+    assert response.status_code == 400 and error_attrs(response) == {"course"}
+    assert "already recorded for you today" in response.json()["errors"][0]["detail"]
+    assert not TestAttempt.objects.filter(submitted_at__isnull=True).exists()
+    # Another course is still open to a test the same day.
+    assert start(alice, "STRESS").status_code == 201
+
+
+def test_an_attempt_left_open_past_a_same_day_pass_closes_on_submit(world):
+    """An attempt opened before the same day's pass was recorded (a race, or one left open
+    from before the refusal) keeps its score and closes; the day's completion stays with the
+    attempt that recorded it."""
+    w = world
+    alice = client_for(w["alice"])
+    first = start(alice).json()
+    alice.post(f"{URL}{first['id']}/submit/", {"answers": answers(first, right=True)})
+    record = TrainingRecord.objects.get(person=w["alice"].person, course=course("BSITF"))
+    late = TestAttempt.objects.create(
+        organization=w["alice"].person.organization,
+        person=w["alice"].person,
+        course=course("BSITF"),
+        questions=[q["id"] for q in first["questions"]],
+    )
+    row = alice.get(f"{URL}{late.pk}/").json()
+    response = alice.post(f"{URL}{late.pk}/submit/", {"answers": answers(row, right=True)})
+    assert response.status_code == 200, response.content
+    closed = response.json()
+    assert (closed["passed"], closed["score"], closed["record"]) == (True, 100, None)
+    assert closed["submitted_at"] is not None
+    assert TestAttempt.objects.get(pk=first["id"]).record_id == record.pk
+    assert TrainingRecord.objects.filter(person=w["alice"].person).count() == 1

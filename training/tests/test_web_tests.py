@@ -195,3 +195,21 @@ def test_a_login_without_a_person_is_told_so(db, client):
     response = start(client, course("BSITF"))
     assert response["Location"] == reverse("training:my-training")
     assert fx.page_messages(client.get(response["Location"])) == ["Only staff members take tests."]
+
+
+def test_a_same_day_retake_after_a_pass_is_refused_with_a_message(web_world, client):
+    """One completion per person, course and day (¶27): after today's pass, starting again
+    says so on My training instead of opening an attempt whose pass could not be recorded."""
+    w = web_world
+    client.force_login(w["mary_user"])
+    bsitf = course("BSITF")
+    start(client, bsitf)
+    attempt = TestAttempt.objects.get(person=w["mary"])
+    client.post(reverse("training:test-take", args=[attempt.pk]), answers(attempt, right=True))
+    response = start(client, bsitf)
+    assert response["Location"] == reverse("training:my-training")
+    assert fx.page_messages(client.get(response["Location"])) == [
+        "A completion of this course is already recorded for you today; "
+        "you may take its test again tomorrow."
+    ]
+    assert TestAttempt.objects.filter(person=w["mary"]).count() == 1
