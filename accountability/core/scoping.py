@@ -322,6 +322,13 @@ def sees_everything(user) -> bool:
 NOTHING = Q(pk__in=[])
 
 
+def everything_q(prefix: str = "") -> Q:
+    """Every row, as a condition ``When()`` accepts: an empty ``Q()`` means "everything" to
+    ``filter()`` but is refused as a ``When()`` condition (ValueError), so rules that may say
+    "everything" (superusers, UNSECOORD) give this where a condition is built."""
+    return Q(**{f"{prefix}pk__isnull": False})
+
+
 def _any(parts: list[Q]) -> Q:
     if not parts:
         return NOTHING
@@ -393,7 +400,12 @@ def _person_editable_q(user, prefix: str = "") -> Q:
 
 
 def dependant_details_q(user, prefix: str = "person__") -> Q:
-    """People whose dependants' birth dates and addresses ``user`` may see (see the note above)."""
+    """People whose dependants' birth dates and addresses ``user`` may see (see the note above).
+
+    Never an empty ``Q()``: callers put it in ``When()``, which refuses one.
+    """
+    if user.is_superuser:
+        return everything_q(prefix)
     q, covers_self = _people_q(
         user,
         all_orgs=["view_dependant_details"],

@@ -7,7 +7,7 @@ actors/tests/test_api_queries.py): lists are one ``values()`` query after authen
 
 from __future__ import annotations
 
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.http import FileResponse
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from accountability.core.api.base import (
     UpdateModelMixin,
 )
 from accountability.core.api.pagination import FixedCursorPagination
+from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 from actors.services import appointments as appointment_services
@@ -54,6 +55,8 @@ class TokenView(ObtainAuthToken):
     # No session: a browser already signed in must not need a CSRF token to get one.
     authentication_classes = ()
     renderer_classes = (JSONRenderer,)
+    # ObtainAuthToken names DRF's JSON parser, which answers deep nesting with a 500.
+    parser_classes = (FormParser, MultiPartParser, JSONParser)
 
 
 # --- Reference data -------------------------------------------------------------------------
@@ -355,8 +358,8 @@ class DependantViewSet(CreateModelMixin, UpdateModelMixin, ReadOnlyScopedViewSet
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def base_queryset(self):
-        user = self.request.user
-        allowed = Q() if user.is_superuser else scoping.dependant_details_q(user)
+        # A superuser's rule is a usable condition too (an empty Q() would raise in When()).
+        allowed = scoping.dependant_details_q(self.request.user)
         return m.Dependant.objects.annotate(
             shown_birth_date=Case(When(allowed, then=F("birth_date")), default=Value(None)),
             shown_residential_address=Case(

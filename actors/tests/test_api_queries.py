@@ -134,3 +134,22 @@ def test_audit_events_of_one_model_cost_five_queries(world, django_assert_num_qu
     add_data(world, 10)
     touch(2)
     assert_constant(client, "/api/v1/audit-events/", django_assert_num_queries, 5, model="person")
+
+
+@pytest.mark.parametrize("url", REFERENCE_LISTS + TENANT_LISTS)
+def test_every_list_and_detail_answers_a_superuser(world, url, django_assert_num_queries):
+    """A superuser's rule is "everything": no grants to read, and no empty ``Q()`` may reach
+    a ``When()`` (the dependants' private fields once answered 500 here)."""
+    root = client_for(m.User.objects.filter(is_superuser=True).get())
+    add_data(world, 3)
+    # 1 token + user, 1 page: a superuser's scope needs no grants.
+    assert_constant(root, url, django_assert_num_queries, 2)
+    rows = root.get(url, {"page_size": 500}).json()["results"]
+    assert rows
+    with django_assert_num_queries(2):  # 1 token + user, 1 row
+        response = root.get(f"{url}{rows[0]['id']}/")
+    assert response.status_code == 200, response.content
+    if url == "/api/v1/dependants/":
+        # Superusers see every household's private fields, like the staff list keepers.
+        assert {row["birth_date"] for row in rows} == {"2015-05-17"}
+        assert {row["residential_address"] for row in rows} == {"12 Rue de la Paix"}
