@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+handler400 = "accountability.core.errors.bad_request"
 handler404 = "accountability.core.errors.not_found"
 urlpatterns = [
     path("admin/", admin.site.urls),

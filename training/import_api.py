@@ -15,12 +15,12 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accountability.core.api.base import ServiceErrorsMixin
+from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors.models import Organization
 from actors.stafflists.api import error_body
 from training.lms.importer import RecordsImportInvalid, records_import

@@ -199,6 +199,12 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "accountability.core.api.pagination.CursorPagination",
+    # JSON nested too deeply is a 400, not a 500 (accountability.core.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "accountability.core.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -210,7 +216,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-DRF_STANDARDIZED_ERRORS = {"ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": False}
+DRF_STANDARDIZED_ERRORS = {
+    "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": False,
+    # Bodies Django refuses (too big, too many fields) answer 413/400, not 500.
+    "EXCEPTION_HANDLER_CLASS": "accountability.core.api.exceptions.ExceptionHandler",
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Field security accountability API",
     "DESCRIPTION": "Compliance data of the UN field security accountability framework (A/57/365).",

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import pagination, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accountability.core.api.base import ServiceErrorsMixin
+from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors.services.stafflists import stafflist_confirm
 
 from . import exporter, selectors

@@ -24,11 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from accountability.core import scoping
 from accountability.core.api.base import ReadOnlyScopedViewSet, UpdateModelMixin, split_fields
+from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from inspections.models import (
     Evidence,
     Finding,

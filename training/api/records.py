@@ -21,7 +21,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from accountability.core.api.base import (
@@ -29,6 +28,7 @@ from accountability.core.api.base import (
     ReadOnlyScopedViewSet,
 )
 from accountability.core.api.base import ScopedPrimaryKeyRelatedField as Scoped
+from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors.models import Dependant, Person
 from training.certificates import certificate_file_response, certificate_for
 from training.models import Certificate, RecordSource, RecordStatus, TrainingRecord
