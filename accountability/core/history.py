@@ -4,6 +4,10 @@ The event rows are written by database triggers (see ``audit``); this module onl
 one object's history for its page, and the events a user may see for ``/api/v1/audit-events/``.
 Each entry carries who (user and username from the pghistory context, or the task or command
 named in it), when, what happened, and the values before and after.
+
+Snapshots are full rows, so a field that only some readers of the live row may see
+(``scoping.private_fields``, such as dependants' birth dates and addresses) is left out of the
+entries of those who may not see it on the row as it is now (``scoping.private_fields_q``).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from accountability.core import scoping
 
@@ -73,10 +77,14 @@ class HistoryEntry:
         return dataclasses.asdict(self)
 
 
-def object_history(obj: models.Model, *, limit: int = 100) -> list[HistoryEntry]:
-    """The newest ``limit`` events of one object (the caller has already scoped ``obj``)."""
+def object_history(obj: models.Model, *, user=None, limit: int = 100) -> list[HistoryEntry]:
+    """The newest ``limit`` events of one object (the caller has already scoped ``obj``), with
+    the private fields ``user`` may not see left out; without ``user``, whole rows (the audit
+    trail's own checks)."""
     model = type(obj)
     events = event_model(model).objects.filter(pgh_obj_id=obj.pk)
+    if user is not None:
+        events = _with_private_flag(user, model, events)
     return _entries(key_for(model), events.order_by("-pgh_created_at", "-pgh_id")[:limit])
 
 
@@ -111,6 +119,7 @@ def visible_history(
         events = event_model(model).objects.filter(
             pgh_obj_id__in=scoping.visible_to(user, model).values("pk")
         )
+        events = _with_private_flag(user, model, events)
         if object_id is not None:
             events = events.filter(pgh_obj_id=object_id)
         if before is not None and cursor_pgh_id is not None and name <= cursor_key:
@@ -134,6 +143,17 @@ def _order(entry: HistoryEntry) -> tuple:
     return (entry.at, key, int(pgh_id))
 
 
+def _with_private_flag(user, model: type[models.Model], events):
+    """Annotate ``private_shown`` on events of a model with private fields: whether ``user``
+    may see them on the object as it is now (in the same query, no query per event)."""
+    if not scoping.private_fields(model):
+        return events
+    allowed = model._default_manager.filter(
+        scoping.private_fields_q(user, model), pk=OuterRef("pgh_obj_id")
+    )
+    return events.annotate(private_shown=Exists(allowed))
+
+
 def _entries(key: str | None, events) -> list[HistoryEntry]:
     """Turn a sliced event queryset into entries with before/after values.
 
@@ -151,6 +171,7 @@ def _entries(key: str | None, events) -> list[HistoryEntry]:
     if not rows:
         return []
     fields = [f for f in model._meta.concrete_fields if f.attname not in SNAPSHOT_EXCLUDE]
+    private = set(scoping.private_fields(model.pgh_tracked_model))
     prev_ids = [row.prev_id for row in rows if row.prev_id]
     previous_rows = (
         {row.pk: row for row in model.objects.filter(pk__in=prev_ids)} if prev_ids else {}
@@ -166,7 +187,10 @@ def _entries(key: str | None, events) -> list[HistoryEntry]:
     for row, context in zip(rows, contexts, strict=True):
         before = previous_rows.get(row.prev_id)
         changes: dict[str, list[Any]] = {}
+        hidden = private if not getattr(row, "private_shown", True) else set()
         for field in fields:
+            if field.name in hidden or field.attname in hidden:
+                continue
             new = _plain(getattr(row, field.attname))
             if row.pgh_label == "delete":
                 changes[field.attname] = [new, None]

@@ -426,6 +426,32 @@ def dependant_details_visible(user, dependant) -> bool:
     )
 
 
+# --- Fields not every reader of a row may see ------------------------------------------------
+#
+# Declared once per model in ``_PRIVATE`` (filled by ``_rules``): the fields, and the rule over
+# the model's own rows of who may see them. The API and the pages mask them with it, and the
+# audit trail leaves them out of those rows' history, whose snapshots hold the same values.
+
+
+def private_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """The fields of ``model`` that only some of those who see a row may see."""
+    _rules()
+    entry = _PRIVATE.get(model)
+    return entry[0] if entry else ()
+
+
+def private_fields_q(user, model: type[models.Model]) -> Q:
+    """Rows of ``model`` whose private fields ``user`` may see, as a condition that ``When()``
+    and ``Exists()`` accept alike (never an empty ``Q()``)."""
+    _rules()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    entry = _PRIVATE.get(model)
+    if entry is None or user.is_superuser:
+        return everything_q()
+    return entry[1](user) or everything_q()
+
+
 # --- Structure (appointments) ---------------------------------------------------------------
 
 
@@ -575,6 +601,7 @@ def _stafflist_visible_q(user) -> Q:
 Rule = Callable[[object], Q]
 _VISIBLE: dict[type[models.Model], Rule] = {}
 _EDITABLE: dict[type[models.Model], Rule] = {}
+_PRIVATE: dict[type[models.Model], tuple[tuple[str, ...], Rule]] = {}
 
 
 def _everyone(user) -> Q:
@@ -624,6 +651,10 @@ def _rules():
     _EDITABLE[m.Person] = _person_editable_q
     _VISIBLE[m.Dependant] = lambda u: _person_visible_q(u, prefix="person__")
     _EDITABLE[m.Dependant] = lambda u: _person_editable_q(u, prefix="person__")
+    _PRIVATE[m.Dependant] = (
+        DEPENDANT_PRIVATE_FIELDS,
+        lambda u: dependant_details_q(u, prefix="person__"),
+    )
 
     _VISIBLE[m.Appointment] = _appointment_visible_q
     _EDITABLE[m.Appointment] = _appointment_editable_q

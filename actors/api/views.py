@@ -30,7 +30,6 @@ from accountability.core.api.base import (
     UpdateModelMixin,
 )
 from accountability.core.api.pagination import FixedCursorPagination
-from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 from actors.services import appointments as appointment_services
@@ -55,8 +54,6 @@ class TokenView(ObtainAuthToken):
     # No session: a browser already signed in must not need a CSRF token to get one.
     authentication_classes = ()
     renderer_classes = (JSONRenderer,)
-    # ObtainAuthToken names DRF's JSON parser, which answers deep nesting with a 500.
-    parser_classes = (FormParser, MultiPartParser, JSONParser)
 
 
 # --- Reference data -------------------------------------------------------------------------
@@ -358,13 +355,13 @@ class DependantViewSet(CreateModelMixin, UpdateModelMixin, ReadOnlyScopedViewSet
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def base_queryset(self):
-        # A superuser's rule is a usable condition too (an empty Q() would raise in When()).
-        allowed = scoping.dependant_details_q(self.request.user)
+        # The rule the audit trail applies to these fields too (scoping.private_fields_q).
+        allowed = scoping.private_fields_q(self.request.user, m.Dependant)
         return m.Dependant.objects.annotate(
-            shown_birth_date=Case(When(allowed, then=F("birth_date")), default=Value(None)),
-            shown_residential_address=Case(
-                When(allowed, then=F("residential_address")), default=Value(None)
-            ),
+            **{
+                f"shown_{name}": Case(When(allowed, then=F(name)), default=Value(None))
+                for name in scoping.private_fields(m.Dependant)
+            }
         )
 
     def shape(self, row):

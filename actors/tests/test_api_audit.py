@@ -97,3 +97,107 @@ def test_csv_export_of_audit_events(world):
     )
     assert response.status_code == 200
     assert response.content.decode().splitlines()[0].startswith("id,model,object_id,action")
+
+
+# --- Fields only some readers of the live row may see ----------------------------------------
+
+
+def _readers(world):
+    from actors.tests.factories import superuser, unsecoord_org, user_with_role
+
+    unsecoord = unsecoord_org()
+    staff = m.User.objects.create_user(
+        username="staff_a", organization=world["a"], email="staff@example.org"
+    )
+    household = world["people"]["a_capital"]
+    household.user = staff
+    household.save()
+    return {
+        "staff member": staff,
+        "hq_a": world["hq_a"],
+        "do": world["do"],
+        "warden": world["warden"],
+        "smt_a": world["smt_a"],
+        "inspector": user_with_role("unsecoord_inspector", unsecoord, organization=unsecoord),
+        "unsecoord": user_with_role("unsecoord", unsecoord, organization=unsecoord),
+        "superuser": m.User.objects.filter(is_superuser=True).first() or superuser(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("reader", "sees_details"),
+    [
+        # The household, its keepers and its warden see the details (¶20(g), ¶22).
+        ("staff member", True),
+        ("hq_a", True),
+        ("do", True),
+        ("warden", True),
+        ("superuser", True),
+        # SMT members and UNSECOORD read the household without its details.
+        ("smt_a", False),
+        ("inspector", False),
+        ("unsecoord", False),
+    ],
+)
+def test_history_shows_a_field_only_to_those_who_see_it_on_the_live_row(
+    world, reader, sees_details
+):
+    dependant = world["dependants"]["a_capital"]
+    with audit_context(source="test"):
+        m.Dependant.objects.filter(pk=dependant.pk).update(
+            birth_date="2016-06-18", residential_address="3 Avenue Rose", given_names="Amina"
+        )
+    client = client_for(_readers(world)[reader])
+    live = client.get(f"/api/v1/dependants/{dependant.pk}/")
+    assert live.status_code == 200
+    events = client.get(
+        "/api/v1/audit-events/", {"model": "dependant", "object_id": dependant.pk}
+    ).json()["results"]
+    assert [event["action"] for event in events] == ["update", "insert"]
+    update, insert = events
+    assert update["changes"]["given_names"][1] == "Amina" == live.json()["given_names"]
+    for field in ("birth_date", "residential_address"):
+        shown_live = live.json()[field] is not None
+        assert shown_live is sees_details
+        assert (field in update["changes"]) is shown_live
+        assert (field in insert["changes"]) is shown_live
+        if shown_live:
+            assert update["changes"][field][1] == live.json()[field]
+    # The same rule over every dependant's history the reader may page through.
+    everything = client.get("/api/v1/audit-events/", {"model": "dependant", "page_size": 500})
+    shown = {
+        row["id"]: row["birth_date"] is not None
+        for row in client.get("/api/v1/dependants/", {"page_size": 500}).json()["results"]
+    }
+    for event in everything.json()["results"]:
+        assert ("birth_date" in event["changes"]) is shown[event["object_id"]]
+
+
+def test_dependant_page_history_hides_the_details_from_the_smt(world, client):
+    from django.urls import reverse
+
+    dependant = world["dependants"]["a_capital"]
+    with audit_context(source="test"):
+        m.Dependant.objects.filter(pk=dependant.pk).update(birth_date="2016-06-18")
+    client.force_login(world["smt_a"])
+    page = client.get(reverse("actors:dependant-detail", args=[dependant.pk]))
+    assert page.status_code == 200
+    history = page.context["history"]
+    assert [entry.action for entry in history] == ["update", "insert"]
+    assert not {"birth_date", "residential_address"} & {f for e in history for f in e.changes}
+    assert "2016-06-18" not in page.content.decode()
+    client.force_login(world["warden"])
+    history = client.get(reverse("actors:dependant-detail", args=[dependant.pk])).context["history"]
+    assert history[0].changes["birth_date"] == ["2015-05-17", "2016-06-18"]
+
+
+def test_only_dependants_declare_private_fields():
+    """Every other audited model's API shows each of its fields to whoever sees the row; a new
+    private field must be declared in scoping._PRIVATE, which the history then applies."""
+    from accountability.core import history, scoping
+
+    assert {
+        key: scoping.private_fields(history.tracked_model(key))
+        for key in history.tracked_keys()
+        if scoping.private_fields(history.tracked_model(key))
+    } == {"dependant": ("birth_date", "residential_address")}

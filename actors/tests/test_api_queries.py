@@ -153,3 +153,21 @@ def test_every_list_and_detail_answers_a_superuser(world, url, django_assert_num
         # Superusers see every household's private fields, like the staff list keepers.
         assert {row["birth_date"] for row in rows} == {"2015-05-17"}
         assert {row["residential_address"] for row in rows} == {"12 Rue de la Paix"}
+
+
+def test_audit_events_of_dependants_mask_details_in_the_same_queries(
+    world, django_assert_num_queries
+):
+    add_data(world, 5)
+    with audit_context(user=world["hq_a"], source="test"):
+        m.Dependant.objects.update(residential_address="Elsewhere")
+    for user in (world["smt_a"], world["warden"], world["do"]):
+        # 1 token + user, 1 grants, 1 events with their context and "may see the details",
+        # 1 previous snapshots, 1 usernames.
+        assert_constant(
+            client_for(user),
+            "/api/v1/audit-events/",
+            django_assert_num_queries,
+            5,
+            model="dependant",
+        )

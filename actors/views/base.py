@@ -180,7 +180,7 @@ class ScopedDetailView(LoginRequiredMixin, View):
         return scoping.can_change(self.request.user, obj)
 
     def get_history(self, obj):
-        return object_history(obj, limit=50)
+        return object_history(obj, user=self.request.user, limit=50)
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object()

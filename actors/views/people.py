@@ -210,10 +210,6 @@ class DependantDetailView(ScopedDetailView):
             ]
         return rows
 
-    def get_history(self, obj):
-        # The audit trail holds the private values too: only for those who may see them.
-        return super().get_history(obj) if obj.details_visible else None
-
 
 class DependantCreateView(ServiceFormView):
     def get_object(self):
