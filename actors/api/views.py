@@ -30,6 +30,7 @@ from accountability.core.api.base import (
     UpdateModelMixin,
 )
 from accountability.core.api.pagination import FixedCursorPagination
+from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 from actors.services import appointments as appointment_services
@@ -54,6 +55,8 @@ class TokenView(ObtainAuthToken):
     # No session: a browser already signed in must not need a CSRF token to get one.
     authentication_classes = ()
     renderer_classes = (JSONRenderer,)
+    # ObtainAuthToken names DRF's JSON parser, which answers deep nesting with a 500.
+    parser_classes = (FormParser, MultiPartParser, JSONParser)
 
 
 # --- Reference data -------------------------------------------------------------------------
