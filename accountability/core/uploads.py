@@ -1,11 +1,14 @@
-"""Checks on uploaded documents and photographs (certificates, inspection evidence): size and
-type, read from the bytes themselves."""
+"""Uploaded documents and photographs (certificates, inspection evidence): the checks on size
+and type, read from the bytes themselves; the one way they are stored (under a generated name
+with the extension of that type) and served (a download of that type, never sniffed)."""
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -17,6 +20,7 @@ SIGNATURES = {
     b"\xff\xd8\xff": "image/jpeg",
 }
 EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
+TYPES = {extension: content_type for content_type, extension in EXTENSIONS.items()}
 
 
 def checked_file_type(upload, *, field: str, limit: int, missing: str) -> str:
@@ -51,3 +55,45 @@ def sha256_of(upload) -> str:
         digest.update(chunk)
     upload.seek(0)
     return digest.hexdigest()
+
+
+def stored_name(content_type: str, sha256: str) -> str:
+    """The name a checked upload is stored under: part of its digest and the extension of the
+    type read from its bytes. The uploaded name never reaches the storage: ``evil.html`` with
+    a PDF signature in front is kept as ``….pdf``, whatever a web server or browser makes of
+    names."""
+    return f"{sha256[:16]}.{EXTENSIONS[content_type]}"
+
+
+def store_upload(field_file, upload, *, content_type: str, sha256: str | None = None) -> str:
+    """Save a checked upload (``content_type`` from ``checked_file_type``) into a model's file
+    field under ``stored_name``; the row is saved by the caller. Returns the stored name."""
+    field_file.save(stored_name(content_type, sha256 or sha256_of(upload)), upload, save=False)
+    return field_file.name
+
+
+def stored_type(name: str) -> str:
+    """The type of a file kept by ``store_upload``, from the extension it was given there;
+    anything else is served as bytes to save, not to open."""
+    extension = posixpath.splitext(name)[1].lstrip(".").lower()
+    return TYPES.get(extension, "application/octet-stream")
+
+
+def download_response(
+    field_file,
+    *,
+    filename: str,
+    content_type: str,
+    cache_control: str = "private, no-store",
+) -> FileResponse:
+    """A stored upload as a download of the type checked when it was stored: an attachment,
+    and ``nosniff`` so that no browser guesses another type and renders it inline."""
+    response = FileResponse(
+        field_file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type,
+    )
+    response["Cache-Control"] = cache_control
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -12,10 +12,8 @@ the rows.
 
 from __future__ import annotations
 
-import posixpath
-
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -33,6 +31,7 @@ from actors.models import Dependant, Person
 from training.certificates import certificate_file_response, certificate_for
 from training.models import Certificate, RecordSource, RecordStatus, TrainingRecord
 from training.services import records as record_services
+from training.uploads import evidence_response
 
 from .common import NamedChoiceField, OfferedCourseField, PersonColumnsSerializer, person_columns
 from .filters import CertificateFilter, TrainingRecordFilter
@@ -162,14 +161,7 @@ class TrainingRecordViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
         record = self.get_object()
         if not record.evidence:
             raise Http404("No certificate file was uploaded for this completion.")
-        response = FileResponse(
-            record.evidence.open("rb"),
-            as_attachment=True,
-            filename=posixpath.basename(record.evidence.name),
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return evidence_response(record)
 
 
 # --- Certificates -------------------------------------------------------------------------------

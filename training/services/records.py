@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
+from accountability.core.uploads import store_upload
 from actors.models import Dependant, Person
 from training.models import (
     Course,
@@ -105,7 +106,7 @@ def record_upload(
         raise ValidationError({"person": [_("Select a valid choice.")]})
     if not offered(actor, course):
         raise ValidationError({"course": [_("This course is not offered to you.")]})
-    certificate_file_type(evidence)
+    content_type = certificate_file_type(evidence)
     _check_dependant(person, dependant)
     _check_completed_on(completed_on)
     if TrainingRecord.objects.filter(
@@ -114,7 +115,7 @@ def record_upload(
         raise ValidationError(
             {"completed_on": [_("This completion is already recorded for that day.")]}
         )
-    return TrainingRecord.objects.create(
+    record = TrainingRecord(
         organization_id=person.organization_id,
         person=person,
         dependant=dependant,
@@ -123,10 +124,14 @@ def record_upload(
         valid_until=valid_until(course, completed_on),
         source=RecordSource.UPLOAD,
         status=RecordStatus.PENDING,
-        evidence=evidence,
         external_reference=external_reference,
         recorded_by=actor,
     )
+    # Under a generated name with the extension of the type read from the bytes, as every
+    # upload: the name the person gave the file (evil.html) never reaches the storage.
+    store_upload(record.evidence, evidence, content_type=content_type)
+    record.save()
+    return record
 
 
 def _pending_for_verifier(actor, record: TrainingRecord) -> TrainingRecord:

@@ -216,7 +216,7 @@ def test_the_evidence_file_is_served_to_verifiers_and_its_owner_only(web_world, 
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
         assert response["Content-Disposition"].startswith("attachment;")
-        assert response.content == fx.PDF_BYTES
+        assert response.getvalue() == fx.PDF_BYTES
     wanjiru_record = uploaded(w, person=w["wanjiru"])
     for user, pk in ((outsider, record.pk), (w["rep"], wanjiru_record.pk)):
         client.force_login(user)

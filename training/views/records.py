@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +20,8 @@ from actors.views.base import apply_service_errors
 from training.forms import RejectForm, UploadForm
 from training.models import RecordStatus, TrainingRecord
 from training.services.records import record_reject, record_upload, record_verify
-from training.uploads import SIGNATURES
+from training.uploads import evidence_response
 from training.views.common import own_person, paginate, safe_next, training_nav
-
-EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
 
 
 def _queue_url() -> str:
@@ -171,7 +169,7 @@ class RecordRejectView(LoginRequiredMixin, View):
 class RecordEvidenceView(LoginRequiredMixin, View):
     """The uploaded file, to whoever may verify the record and to the person who owns it;
     404 alike for anyone else, for missing records and for records without a file. Always
-    a download with the type read from the file's own first bytes, never rendered inline."""
+    a download of the type read from the bytes when stored, never rendered inline."""
 
     def get(self, request, pk):
         record = (
@@ -185,16 +183,4 @@ class RecordEvidenceView(LoginRequiredMixin, View):
         )
         if record is None:
             raise Http404
-        # At most TRAINING_UPLOAD_MAX_BYTES: read whole, so no file handle outlives the request.
-        with record.evidence.open("rb") as handle:
-            body = handle.read()
-        content_type = next(
-            (kind for magic, kind in SIGNATURES.items() if body.startswith(magic)),
-            "application/octet-stream",
-        )
-        response = HttpResponse(body, content_type=content_type)
-        name = f"certificate-{record.pk}{EXTENSIONS.get(content_type, '')}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-cache"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return evidence_response(record)
