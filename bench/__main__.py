@@ -38,28 +38,30 @@ CHOICES = (
 )
 
 
-def _json_from(module: str, url: str, *args: str) -> dict:
-    command = [sys.executable, "-m", module, *args]
-    output = subprocess.run(  # noqa: S603
-        command,
-        env={**os.environ, "DATABASE_URL": url},
-        cwd=databases.ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
 def _text_from(module: str, url: str, *args: str) -> str:
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", module, *args],
-        env={**os.environ, "DATABASE_URL": url},
-        cwd=databases.ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    """The step's standard output. Its error output is captured with it, so on failure it is
+    printed here: otherwise make would show only the CalledProcessError, not the cause."""
+    command = [sys.executable, "-m", module, *args]
+    try:
+        return subprocess.run(  # noqa: S603
+            command,
+            env={**os.environ, "DATABASE_URL": url},
+            cwd=databases.ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    except subprocess.CalledProcessError as error:
+        sys.stderr.write(error.stderr or "")
+        raise SystemExit(
+            f"bench: `python -m {module}` failed (exit status {error.returncode}); "
+            "its error output is above"
+        ) from error
+
+
+def _json_from(module: str, url: str, *args: str) -> dict:
+    output = _text_from(module, url, *args)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 # --- Personnel list (issue 2) ---------------------------------------------------------------------

@@ -74,8 +74,10 @@ def _clear(today: dt.date, folder: Path) -> None:
     period = day_period(today)
     TrainingReminder.objects.filter(period=period).delete()
     ReminderDigest.objects.filter(period=period).delete()
+    # Messages are the folder's files; kombu keeps its fanout bindings in ``control/``.
     for message in folder.iterdir():
-        message.unlink()
+        if message.is_file():
+            message.unlink()
 
 
 def _scan(today: dt.date) -> dict:
