@@ -234,12 +234,16 @@ class PersonEditForm(forms.ModelForm):
         fields = ["duty_station", *PERSON_FIELDS, "residential_zone", "is_active"]
         widgets = {"residential_address": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, contact_only=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["duty_station"].queryset = m.DutyStation.objects.select_related("country")
         self.fields["residential_zone"].queryset = m.WardenZone.objects.select_related(
             "duty_station"
         ).filter(duty_station_id=self.instance.duty_station_id)
+        if contact_only:
+            # One's own record: the staff list's fields are shown, kept as they are.
+            for name, field in self.fields.items():
+                field.disabled = name not in scoping.PERSON_SELF_FIELDS
 
 
 class DependantForm(forms.ModelForm):

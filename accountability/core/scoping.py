@@ -1188,17 +1188,35 @@ def may_create(user, model: type[models.Model], **parent) -> bool:
 
 def keeps_stafflist(user, organization, station) -> bool:
     """Whether the user may keep ``organization``'s staff list at ``station``."""
+    return _keeps_stafflist(user, organization.pk, station.pk)
+
+
+def _keeps_stafflist(user, organization_id, station_id) -> bool:
     if user.is_superuser:
         return True
     g = grants(user)
     return (
-        organization.pk in g.ids("organization", "change_people")
-        or station.pk in g.ids("station", "change_people")
+        organization_id in g.ids("organization", "change_people")
+        or station_id in g.ids("station", "change_people")
         or (
-            organization.pk == user.organization_id
-            and station.pk in g.ids("station", "change_own_org_people")
+            organization_id == user.organization_id
+            and station_id in g.ids("station", "change_own_org_people")
         )
     )
+
+
+# A staff member answers for their own security (¶21, ¶22) and keeps their own contact details
+# current. The rest of a person's record (names, index number, category, contract type, grade,
+# duty station, warden zone, login, active) is the staff list's: kept by the organization's
+# focal points and representative, the DO and the FSCO (¶8, ¶10(e), ¶15, annex ¶24), by hand
+# or by a staff-list import, never by the staff member.
+PERSON_SELF_FIELDS = ("email", "phone", "radio_call_sign", "residential_address")
+
+
+def keeps_person_record(user, person) -> bool:
+    """Whether ``user`` keeps ``person``'s whole record (the staff list it is on), rather
+    than only the contact details that one keeps of oneself (``PERSON_SELF_FIELDS``)."""
+    return _keeps_stafflist(user, person.organization_id, person.duty_station_id)
 
 
 def stafflists_kept_q(

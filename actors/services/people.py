@@ -50,6 +50,14 @@ def _full_clean(obj, exclude=None) -> None:
     obj.full_clean(exclude=exclude)
 
 
+def _differs(obj, name: str, value) -> bool:
+    field = type(obj)._meta.get_field(name)
+    if field.is_relation:
+        # Compare ids: reading the related object would cost a query.
+        return getattr(obj, field.attname) != getattr(value, "pk", value)
+    return getattr(obj, name) != value
+
+
 def _require_change(actor, obj) -> None:
     if not scoping.can_change(actor, obj):
         raise ValidationError({"__all__": [_("You may not change this record.")]})
@@ -79,6 +87,19 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
+    if not scoping.keeps_person_record(actor, person):
+        # Changing oneself: contact details only (the web form sends the rest unchanged).
+        kept = sorted(
+            name
+            for name, value in changes.items()
+            if name not in scoping.PERSON_SELF_FIELDS and _differs(person, name, value)
+        )
+        if kept:
+            message = _(
+                "Your organization's focal point keeps this field; you may change only your "
+                "contact details."
+            )
+            raise ValidationError({name: [message] for name in kept})
     old_user = person.user
     old_station_id = person.duty_station_id
     for name, value in changes.items():

@@ -153,7 +153,11 @@ class PersonEditView(ServiceFormView):
         return _("Edit %(name)s") % {"name": self.object}
 
     def get_form(self, data=None):
-        return forms.PersonEditForm(data, instance=self.object)
+        return forms.PersonEditForm(
+            data,
+            instance=self.object,
+            contact_only=not scoping.keeps_person_record(self.request.user, self.object),
+        )
 
     def perform(self, form):
         return person_update(actor=self.request.user, person=self.object, **form.cleaned_data)
