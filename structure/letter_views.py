@@ -45,7 +45,8 @@ def letter_verify_form(request):
 
 @require_GET
 def letter_verify(request, code: str):
-    """Public: is this a genuine letter? Only the appointee's name, role and dates (issue 3)."""
+    """Public: is this a genuine letter? Only the appointee's name, role and dates (issue 3),
+    and the SHA-256 of the issued PDF."""
     letter = letters.letter_verify(code)
     context = {"form": VerifyForm(initial={"code": code}), "checked": True, "code": code}
     if letter is None:
@@ -59,5 +60,7 @@ def letter_verify(request, code: str):
         "end_date": appointment.end_date,
         "ended_on": appointment.ended_on,
         "issued_on": letter.issued_at,
+        # The reader compares it with the file in hand, hashed in their browser (issue 10).
+        "sha256": letter.sha256,
     }
     return render(request, "structure/verify.html", context)

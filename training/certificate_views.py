@@ -44,7 +44,8 @@ def certificate_verify_form(request):
 @require_GET
 def certificate_verify(request, code: str):
     """Public: is this a genuine certificate? Only the holder's name, the course and the dates,
-    and whether it still counts today; nothing of the organization or the person's records.
+    whether it still counts today and the SHA-256 of the issued PDF; nothing of the
+    organization or the person's records.
 
     Queries: the certificate with its record, person, dependant and course (one).
     """
@@ -63,5 +64,7 @@ def certificate_verify(request, code: str):
         "issued_on": certificate.issued_at,
         "valid_today": certificates.still_valid(certificate, today),
         "today": today,
+        # The reader compares it with the file in hand, hashed in their browser (issue 10).
+        "sha256": certificate.sha256,
     }
     return render(request, "training/verify.html", context)

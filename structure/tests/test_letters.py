@@ -16,6 +16,7 @@ from structure import workflow as wf
 from structure.models import Answer, AppointmentLetter
 from structure.tasks import render_letter
 from structure.tests.conftest import statements_for
+from tests.verify_hash import assert_file_check, assert_no_file_check
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -211,6 +212,26 @@ def test_made_up_code_is_not_genuine(station_world, client):
     response = client.get(reverse("letter-verify", args=["0123456789ABCDEF"]))
     assert response.status_code == 404
     assert "Not genuine" in response.content.decode()
+
+
+def test_verification_page_shows_the_sha256_of_the_issued_letter(
+    station_world, django_capture_on_commit_callbacks, client
+):
+    """A genuine code says a letter was issued (¶19); only the SHA-256 of the issued PDF lets
+    the reader check that the file in hand is that letter, unchanged (issue 10, item 10)."""
+    w = station_world
+    appointment = approve(w, django_capture_on_commit_callbacks)
+    letter = appointment.letter
+    assert letter.sha256 == hashlib.sha256(pdf_bytes(letter)).hexdigest()
+    response = client.get(reverse("letter-verify", args=[letter.verification_code]))
+    assert response.status_code == 200
+    assert_file_check(response.content.decode(), letter.sha256)
+    # Another code shows no hash, least of all this letter's.
+    response = client.get(reverse("letter-verify", args=["0123456789ABCDEF"]))
+    page = response.content.decode()
+    assert response.status_code == 404 and letter.sha256 not in page
+    assert_no_file_check(page)
+    assert_no_file_check(client.get(reverse("letter-verify-form")).content.decode())
 
 
 def test_code_form_redirects_to_its_page(station_world, client):

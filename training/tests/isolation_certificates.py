@@ -12,6 +12,7 @@ organization, user, appointment.
 TENANT_OBJECTS: dict[str, str] = {"training:certificate-pdf": "certificate"}
 REFERENCE_OBJECTS: dict[str, str] = {}
 # A certificate's verification page answers anyone who holds its code (random, 64 bits) and
-# shows only the holder's name, the course and the dates. The import page and API name no
+# shows only the holder's name, the course, the dates and the PDF's SHA-256 (which names
+# nothing: it lets the holder of the file check it). The import page and API name no
 # object in their paths; the crawl's lists-and-posts pass covers them.
 PUBLIC: set[str] = {"training:certificate-verify", "training:certificate-verify-form"}

@@ -18,6 +18,7 @@ from actors.tests.factories import (
     UserFactory,
     user_with_role,
 )
+from tests.verify_hash import assert_file_check, assert_no_file_check
 from training import certificates
 from training.models import Certificate, RecordSource
 from training.services.records import record_completion
@@ -377,6 +378,39 @@ def test_made_up_or_unrendered_code_is_not_genuine(
     pending = complete(django_capture_on_commit_callbacks, world["person"], execute=False)
     response = client.get(reverse("training:certificate-verify", args=[pending.verification_code]))
     assert response.status_code == 404 and "Amina" not in response.content.decode()
+
+
+def test_verification_page_shows_the_sha256_of_the_issued_certificate(
+    world, django_capture_on_commit_callbacks, client, django_assert_num_queries
+):
+    """A genuine code says a certificate was issued (¶32); only the SHA-256 of the issued PDF
+    lets the reader check that the file in hand is that certificate, unchanged (issue 10,
+    item 10)."""
+    certificate = complete(django_capture_on_commit_callbacks, world["person"])
+    assert certificate.sha256 == hashlib.sha256(pdf_bytes(certificate)).hexdigest()
+    url = reverse("training:certificate-verify", args=[certificate.verification_code])
+    # The certificate with its record, person, dependant and course: the hash is on that row.
+    with django_assert_num_queries(1):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert_file_check(response.content.decode(), certificate.sha256)
+    # The script's messages come translated, with the page.
+    for language, text in (
+        ("fr", "Ce fichier correspond au document délivré"),
+        ("zh-hans", "此文件与所签发的文件一致"),
+    ):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert f'data-text-match="{text}' in page, language
+    # Another code, or one whose PDF is not rendered yet, shows no hash.
+    response = client.get(reverse("training:certificate-verify", args=["0123456789ABCDEF"]))
+    page = response.content.decode()
+    assert response.status_code == 404 and certificate.sha256 not in page
+    assert_no_file_check(page)
+    pending = complete(django_capture_on_commit_callbacks, world["person"], "STRESS", execute=False)
+    response = client.get(reverse("training:certificate-verify", args=[pending.verification_code]))
+    assert response.status_code == 404
+    assert_no_file_check(response.content.decode())
+    assert_no_file_check(client.get(reverse("training:certificate-verify-form")).content.decode())
 
 
 def test_code_form_redirects_to_its_page(client, django_assert_num_queries):
