@@ -178,6 +178,8 @@ def nomination_create(
                 ]
             }
         )
+    # Refused now rather than at the DO's decision, after six consultations and the release.
+    _check_single_warden(appointment)
     appointment.save()
     statements_set(actor=actor, appointment=appointment, statements=statements or {})
     return appointment
@@ -228,6 +230,7 @@ def nomination_submit(
                 ]
             }
         )
+    _check_single_warden(appointment)  # a warden appointed since the nomination was drafted
     station = decision_station(appointment)
     members = smt_members(station)
     if not members:
@@ -401,7 +404,8 @@ def appointment_decide(
 
 
 def _check_single_warden(appointment: Appointment) -> None:
-    """One warden per zone; alternates as many as needed (¶19)."""
+    """One warden per zone; alternates as many as needed (¶19). Checked at nomination, at
+    submission and at the decision, on the field that resolves it: nominate an alternate."""
     if appointment.role.code != "warden" or appointment.is_alternate:
         return
     others = Appointment.objects.filter(
@@ -410,10 +414,36 @@ def _check_single_warden(appointment: Appointment) -> None:
         is_alternate=False,
         status__in=LIVE_STATUSES,
     ).exclude(pk=appointment.pk)
-    if overlapping(others, appointment.start_date, appointment.end_date).exists():
-        raise ValidationError(
-            {"scope": [_("The zone already has a warden for these dates; appoint an alternate.")]}
+    existing = (
+        overlapping(others, appointment.start_date, appointment.end_date)
+        .order_by("start_date", "pk")
+        .first()
+    )
+    if existing is None:
+        return
+    if existing.end_date:
+        message = _(
+            "%(zone)s already has a warden (%(status)s) from %(start)s to %(end)s, and a zone "
+            "has one warden (¶19). Nominate an alternate warden, or dates outside that period."
         )
+    else:
+        message = _(
+            "%(zone)s already has a warden (%(status)s) from %(start)s, and a zone has one "
+            "warden (¶19). Nominate an alternate warden instead."
+        )
+    raise ValidationError(
+        {
+            "is_alternate": [
+                message
+                % {
+                    "zone": appointment.scope_zone,
+                    "status": existing.get_status_display().lower(),
+                    "start": existing.start_date,
+                    "end": existing.end_date,
+                }
+            ]
+        }
+    )
 
 
 @transaction.atomic

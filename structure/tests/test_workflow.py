@@ -232,8 +232,9 @@ def test_illegal_transitions_are_refused_naming_the_state(station_world, action,
 def test_one_warden_per_zone_and_alternates(station_world):
     w = station_world
     first = nominate(w)
-    through_consultation(w, first)
-    wf.appointment_decide(actor=w["do"], appointment=first, approve=True)
+    # Two principal nominations in consultation at once: the first approved wins, and the
+    # second is refused at the decision (a second one nominated now is refused at once,
+    # structure/tests/test_single_warden.py).
     second = nominate(
         w,
         person=w["field_nominee"].__class__.objects.create(
@@ -246,10 +247,12 @@ def test_one_warden_per_zone_and_alternates(station_world):
             contract_type="fixed_term",
         ),
     )
+    through_consultation(w, first)
     through_consultation(w, second)
+    wf.appointment_decide(actor=w["do"], appointment=first, approve=True)
     with pytest.raises(ValidationError) as excinfo:
         wf.appointment_decide(actor=w["do"], appointment=second, approve=True)
-    assert "alternate" in errors(excinfo)["scope"][0]
+    assert "alternate" in errors(excinfo)["is_alternate"][0]
     alternate = nominate(w, person=second.person, is_alternate=True)
     through_consultation(w, alternate)
     wf.appointment_decide(actor=w["do"], appointment=alternate, approve=True)
