@@ -7,6 +7,13 @@ rows, whose first row names the columns. ``read_upload`` turns its first sheet i
 ``{column: text}`` rows numbered as a spreadsheet shows them (the header is row 1); only the
 columns differ from one import to another. Whether the values make sense is each importer's
 business; ``RowChecks`` holds the checks they all make (extra cells, formulas, lengths).
+
+An upload's word about itself is not trusted: an XLSX of 5 KB may declare its sheet as
+``A1:XFD1048576`` (16,384 columns by a million rows), and openpyxl would fill every one of those
+cells in. So reading ignores the declared size, reads only the header's columns (and one more,
+to report rows running past them), stops after ``BLANK_RUN_END`` empty rows in a row, counts
+empty rows between filled ones toward ``STAFF_LIST_MAX_ROWS``, and gives up after
+``STAFF_LIST_MAX_READ_SECONDS`` (issue 10, item 11).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import time
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -29,6 +37,8 @@ EXTENSIONS = (".csv", ".xlsx")
 MAX_INFLATION = 30
 # Exports escape formula-like text with a leading apostrophe (``exports.neutralize_formula``).
 ESCAPED = tuple("'" + prefix for prefix in FORMULA_PREFIXES)
+# This many empty rows in a row end the sheet: what follows is formatting, not a list.
+BLANK_RUN_END = 100
 
 
 class FileRejected(Exception):
@@ -65,8 +75,9 @@ def read_upload(upload, *, columns, required) -> Sheet:
         raise FileRejected(too_big(max_bytes))
     if not data.strip():
         raise FileRejected(_("The file is empty."))
+    deadline = time.monotonic() + settings.STAFF_LIST_MAX_READ_SECONDS
     raw_rows = read_xlsx(data) if name.endswith(".xlsx") else read_csv(data)
-    return to_sheet(raw_rows, columns=columns, required=required)
+    return to_sheet(raw_rows, columns=columns, required=required, deadline=deadline)
 
 
 def too_big(max_bytes: int) -> str:
@@ -130,9 +141,22 @@ def read_xlsx(data: bytes) -> Iterator[list[str]]:
             try:
                 if not workbook.worksheets:
                     raise FileRejected(_("The workbook has no sheet."))
+                sheet = workbook.worksheets[0]
+                # The declared <dimension> would make openpyxl pad every row to its width and
+                # yield every row up to its height: a 5 KB file declaring A1:XFD1048576 kept a
+                # worker busy for half an hour. Only cells actually in the file are read.
+                sheet.reset_dimensions()
+                header = [
+                    cell_text(value)
+                    for value in next(sheet.iter_rows(max_row=1, values_only=True), ())
+                ]
+                while header and not header[-1].strip():
+                    header.pop()
+                yield header
                 # Formula cells give their last computed value (data_only); a formula never
-                # computed reads as empty, so a sheet of formulas alone is "no rows".
-                for row in workbook.worksheets[0].iter_rows(values_only=True):
+                # computed reads as empty, so a sheet of formulas alone is "no rows". One column
+                # past the header is read so that a row running past it is still reported.
+                for row in sheet.iter_rows(min_row=2, max_col=len(header) + 1, values_only=True):
                     yield [cell_text(value) for value in row]
             finally:
                 workbook.close()
@@ -165,8 +189,12 @@ def header_name(value: str) -> str:
     return value.strip().lstrip("\ufeff").strip().lower().replace(" ", "_")
 
 
-def to_sheet(raw_rows, *, columns, required) -> Sheet:
-    """The rows under a header naming some of ``columns`` and all of ``required``."""
+def to_sheet(raw_rows, *, columns, required, deadline: float | None = None) -> Sheet:
+    """The rows under a header naming some of ``columns`` and all of ``required``.
+
+    Reading ends at ``BLANK_RUN_END`` empty rows in a row; empty rows before a filled one
+    count toward the row limit; past ``deadline`` (``time.monotonic()``) the file is refused.
+    """
     max_rows = settings.STAFF_LIST_MAX_ROWS
     iterator = iter(raw_rows)
     header = next(iterator, None)
@@ -192,10 +220,24 @@ def to_sheet(raw_rows, *, columns, required) -> Sheet:
             % {"columns": ", ".join(missing)}
         )
     rows = []
+    blank_run = 0
     for number, cells in enumerate(iterator, start=2):
+        if deadline is not None and time.monotonic() > deadline:
+            raise FileRejected(
+                _(
+                    "Reading the file took too long (over %(seconds)s seconds). Remove its "
+                    "empty rows and columns, or save it as CSV, and try again."
+                )
+                % {"seconds": settings.STAFF_LIST_MAX_READ_SECONDS}
+            )
         if not any(cell.strip() for cell in cells):
+            blank_run += 1
+            if blank_run >= BLANK_RUN_END:
+                break
             continue
-        if len(rows) >= max_rows:
+        blank_run = 0
+        # The row's position, not the count of filled rows: empty rows cost reading time too.
+        if number - 1 > max_rows:
             raise FileRejected(
                 _("The file has more than %(max)s rows; split it or ask for a bigger limit.")
                 % {"max": max_rows}

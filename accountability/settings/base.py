@@ -170,6 +170,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STAFF_LIST_MAX_BYTES = env_int("ACC_STAFF_LIST_MAX_BYTES", 5 * 1024 * 1024)
 STAFF_LIST_MAX_ROWS = env_int("ACC_STAFF_LIST_MAX_ROWS", 20000)
+# A sheet still being read after this many seconds is refused (gunicorn's timeout is 30 s).
+STAFF_LIST_MAX_READ_SECONDS = env_int("ACC_STAFF_LIST_MAX_READ_SECONDS", 20)
 
 EMAIL_BACKEND = env.str(
     "ACC_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
