@@ -32,6 +32,13 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    # SMT members yet to answer are reminded once, a working day before the consultation
+    # closes (¶17, ¶19)...
+    "structure-remind-consultations": {
+        "task": "structure.tasks.remind_consultations",
+        "schedule": crontab(hour=4, minute=50),
+        "options": {"expires": 6 * 60 * 60},
+    },
     # The DO is reminded daily of nominations whose SMT consultation has closed (¶17, ¶19).
     "structure-remind-pending-decisions": {
         "task": "structure.tasks.remind_pending_decisions",

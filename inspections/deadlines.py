@@ -111,20 +111,25 @@ def reminder_send(reminder_id: int) -> bool:
         if finding.status != FindingStatus.OPEN:
             return True  # reported or closed since the scan: nothing to remind of
         users = list(notices.designated_officials(finding.mission.duty_station))
-        person_user = finding.accountable_person.user
-        if (
-            person_user is not None
-            and scoping.visible_to(person_user, Finding).filter(pk=finding.pk).exists()
-        ):
-            users.append(person_user)
+        person = finding.accountable_person
+        person_user = person.user
+        persons = []
+        if person_user is not None and person_user.is_active:
+            if scoping.visible_to(person_user, Finding).filter(pk=finding.pk).exists():
+                users.append(person_user)
+        else:
+            # No login whose rights could be checked: the finding is still theirs to rectify
+            # (¶40), so they are told by email at their person record's address.
+            persons.append(person)
         subject, body = _message(reminder)
-        notices.tell(
-            users,
-            key=f"finding-reminder:{reminder.pk}",
-            subject=subject,
-            body=body,
-            url=notices.finding_url(finding),
-        )
+        for tell, recipients in ((notices.tell, users), (notices.tell_persons, persons)):
+            tell(
+                recipients,
+                key=f"finding-reminder:{reminder.pk}",
+                subject=subject,
+                body=body,
+                url=notices.finding_url(finding),
+            )
     return True
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
-from accountability.core.notifications import notify
+from accountability.core.notifications import notify, notify_person
 
 
 # Paths: the email adds SITE_URL (accountability.core.tasks), the in-app notice links as is.
@@ -40,6 +40,15 @@ def tell(users, *, key: str, subject: str, body: str, url: str) -> int:
     return sent
 
 
+def tell_persons(persons, *, key: str, subject: str, body: str, url: str) -> int:
+    """As ``tell``, to persons: those without a login are told by email alone."""
+    sent = 0
+    for person in persons:
+        if notify_person(person=person, key=key, subject=subject, body=body, url=url) is not None:
+            sent += 1
+    return sent
+
+
 def mission_announced(mission) -> int:
     return tell(
         station_leaders(mission.duty_station),
@@ -62,7 +71,7 @@ def mission_announced(mission) -> int:
 def mission_debriefed(mission) -> int:
     """The DO and SMT get the report; each agency with findings its HQ focal points; each
     accountable person their own findings (¶40)."""
-    from actors.models import User
+    from actors.models import Person
 
     from .models import Finding
 
@@ -74,9 +83,9 @@ def mission_debriefed(mission) -> int:
     key = f"inspection:{mission.pk}:debriefed"
     findings = Finding.objects.filter(mission=mission)
     agencies = findings.values("organization_id")
-    accountable = User.objects.filter(
-        is_active=True, person__in=findings.values("accountable_person_id")
-    )
+    accountable = Person.objects.filter(
+        pk__in=findings.values("accountable_person_id")
+    ).select_related("user")
     sent = tell(
         station_leaders(mission.duty_station),
         key=key,
@@ -87,5 +96,7 @@ def mission_debriefed(mission) -> int:
     sent += tell(
         hq_focal_points(agencies), key=key, subject=subject, body=body, url=mission_url(mission)
     )
-    sent += tell(accountable, key=key, subject=subject, body=body, url=mission_url(mission))
+    sent += tell_persons(
+        accountable.order_by("pk"), key=key, subject=subject, body=body, url=mission_url(mission)
+    )
     return sent

@@ -15,14 +15,71 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
-from accountability.core.notifications import notify
+from accountability.core.notifications import notify, notify_person
 from actors.models import Appointment, ScopeKind, User
 from actors.models import AppointmentStatus as S
 from structure import selectors, workflow
+from structure.models import Answer, Consultation
 
 
 def _url(appointment: Appointment) -> str:
     return reverse("actors:appointment-detail", args=[appointment.pk])
+
+
+def consultation_reminders_send(*, today: dt.date) -> int:
+    """Remind once each SMT member who has not answered a consultation that closes within a
+    working day (¶17, ¶19), by email alone when they have no login, so that the DO need not
+    wait out the period for a member who forgot. Only members still on the SMT of the
+    decision station are reminded."""
+    horizon = workflow.add_working_days(today, 1)
+    consultations = (
+        Consultation.objects.filter(
+            answer=Answer.PENDING,
+            appointment__status=S.CONSULTATION,
+            appointment__consultation_ends_on__gte=today,
+            appointment__consultation_ends_on__lte=horizon,
+        )
+        .select_related(
+            "member__user",
+            "appointment__person",
+            "appointment__role",
+            "appointment__scope_zone__duty_station",
+            "appointment__scope_area",
+        )
+        .order_by("appointment_id", "pk")
+    )
+    members_of: dict[int, set[int]] = {}
+    sent = 0
+    for consultation in consultations:
+        appointment = consultation.appointment
+        try:
+            station = workflow.decision_station(appointment)
+        except ValidationError:
+            continue
+        if station.pk not in members_of:
+            members_of[station.pk] = {p.pk for p in workflow.smt_members(station)}
+        if consultation.member_id not in members_of[station.pk]:
+            continue
+        sent += bool(
+            notify_person(
+                person=consultation.member,
+                key=f"consult-reminder:{appointment.pk}",
+                subject=_("Your view on a nomination is due by %(date)s")
+                % {"date": appointment.consultation_ends_on},
+                body=_(
+                    "%(person)s is nominated as %(role)s for %(scope)s. The SMT consultation "
+                    "closes on %(date)s and your view is not recorded yet."
+                )
+                % {
+                    "person": appointment.person,
+                    "role": appointment.role,
+                    "scope": appointment.scope,
+                    "date": appointment.consultation_ends_on,
+                },
+                url=_url(appointment),
+            )
+        )
+    return sent
 
 
 def decision_reminders_send(*, today: dt.date) -> int:

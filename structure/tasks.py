@@ -29,6 +29,15 @@ def _today(today: str | None):
     return dt.date.fromisoformat(today) if today else timezone.localdate()
 
 
+@shared_task(acks_late=True, name="structure.tasks.remind_consultations")
+def remind_consultations(today: str | None = None) -> int:
+    """Remind, once, the SMT members yet to answer a consultation closing within a working day."""
+    from structure.reminders import consultation_reminders_send
+
+    with audit_context(source="task:remind_consultations"):
+        return consultation_reminders_send(today=_today(today))
+
+
 @shared_task(acks_late=True, name="structure.tasks.remind_pending_decisions")
 def remind_pending_decisions(today: str | None = None) -> int:
     """Remind the DO, daily, of nominations whose SMT consultation has closed."""

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
-from accountability.core.notifications import notify
+from accountability.core.notifications import notify_person
 from actors.models import Appointment, Area, DutyStation, Person, Role, WardenZone
 from actors.models import AppointmentStatus as S
 from actors.services.appointments import (
@@ -245,9 +245,11 @@ def nomination_submit(
     Consultation.objects.bulk_create(
         Consultation(appointment=appointment, member=member) for member in members
     )
+    # Members without a login are asked by email at their person record's address: the DO
+    # should not have to wait out the period for members who were never told.
     for member in members:
-        notify(
-            user=member.user,
+        notify_person(
+            person=member,
             key=f"consult:{appointment.pk}",
             subject=_("Your view is asked on a nomination"),
             body=_("%(person)s is nominated as %(role)s for %(scope)s. Answer by %(date)s.")
@@ -392,8 +394,8 @@ def appointment_decide(
         letter_request(appointment=appointment)
         if appointment.start_date <= today:
             appointment_activate(appointment=appointment)
-    notify(
-        user=appointment.person.user,
+    notify_person(
+        person=appointment.person,
         key=f"decision:{appointment.pk}",
         subject=_("Your appointment as %(role)s was %(decision)s")
         % {"role": appointment.role, "decision": _("approved") if approve else _("rejected")},

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accountability.core import scoping
-from accountability.core.notifications import notify
+from accountability.core.notifications import mail_address, notify
 from actors.models import Appointment, AppointmentStatus, Person, ScopeKind
 from training.models import (
     CourseKind,
@@ -242,7 +242,7 @@ def message(digest: ReminderDigest, items: list[Item]) -> tuple[str, str, str]:
 
 def _deliver(digest: ReminderDigest, subject: str, body: str, url: str) -> bool:
     recipient = digest.recipient
-    if recipient.user_id is not None:
+    if recipient.user_id is not None and recipient.user.is_active:
         # The in-app inbox shows the same; the email leaves after commit from
         # core.send_notification_email.
         notice = notify(
@@ -253,10 +253,12 @@ def _deliver(digest: ReminderDigest, subject: str, body: str, url: str) -> bool:
             url=url,
         )
         return notice is not None
-    if not recipient.email or not recipient.is_active:
+    # No active login: by email alone, to where the person's mail goes.
+    address = mail_address(person=recipient)
+    if not address or not recipient.is_active:
         return False
     link = f"{settings.SITE_URL.rstrip('/')}{url}"
-    send_mail(subject, f"{body}\n\n{link}", None, [recipient.email])
+    send_mail(subject, f"{body}\n\n{link}", None, [address])
     return True
 
 

@@ -12,13 +12,21 @@ class BaseModel(models.Model):
 
 
 class Notification(models.Model):
-    """A message to a user, in the app and by email.
+    """A message to a user, in the app and by email; or, to a person with no login, by email
+    only (``user`` empty, ``person`` set).
 
     ``key`` makes every notice idempotent: a scheduled job that runs twice finds the row it
     wrote the first time and sends nothing again.
     """
 
-    user = models.ForeignKey("actors.User", models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(
+        "actors.User", models.CASCADE, related_name="notifications", null=True, blank=True
+    )
+    # Set only when there is no (active) login to notify: the email goes to the person record's
+    # address, and nobody sees the row in the app.
+    person = models.ForeignKey(
+        "actors.Person", models.CASCADE, related_name="+", null=True, blank=True
+    )
     key = models.CharField(max_length=200)
     subject = models.CharField(max_length=200)
     body = models.TextField()
@@ -30,7 +38,16 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="notification_unique_key")
+            models.UniqueConstraint(fields=["user", "key"], name="notification_unique_key"),
+            models.UniqueConstraint(
+                fields=["person", "key"],
+                condition=models.Q(user__isnull=True),
+                name="notification_unique_person_key",
+            ),
+            models.CheckConstraint(
+                name="notification_has_recipient",
+                condition=models.Q(user__isnull=False) | models.Q(person__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 
 from accountability.core.models import Notification
+from accountability.core.notifications import mail_address
 
 
 @shared_task(acks_late=True, name="core.send_notification_email")
@@ -14,9 +15,16 @@ def send_notification_email(notification_id: int) -> bool:
     )
     if not claimed:
         return False
-    notification = Notification.objects.select_related("user").get(pk=notification_id)
+    notification = Notification.objects.select_related("user", "person__user").get(
+        pk=notification_id
+    )
+    # The address as it is now, by the one rule for where a person's mail goes.
+    address = mail_address(user=notification.user, person=notification.person)
+    if not address:
+        return False
     body = notification.body
-    if notification.url:
+    # A person with no login could not open the page: their email carries no link.
+    if notification.url and notification.user_id:
         body += f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}"
-    send_mail(notification.subject, body, None, [notification.user.email])
+    send_mail(notification.subject, body, None, [address])
     return True
