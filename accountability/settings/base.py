@@ -281,6 +281,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("ACC_LOG_LEVEL", default="INFO")},
+    # Every PDF the worker renders logged thousands of INFO lines (fontTools' subsetting of each
+    # embedded font, WeasyPrint's steps), burying the digests and errors; their warnings stay.
+    "loggers": {
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }
 
 # Days after which a staff list not re-confirmed counts as stale (¶16(d)).
