@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from accountability.core.scoping import visible_to
 from actors import models as m
@@ -31,7 +30,14 @@ from actors.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+# A fixed day, and the clock frozen on it for each test: a date read at import disagreed
+# with the code's own once a run crossed midnight UTC.
+TODAY = dt.date(2026, 6, 16)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(time_machine):
+    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
 
 
 @pytest.fixture

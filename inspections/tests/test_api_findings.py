@@ -7,7 +7,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.utils import timezone
 
 from actors.tests.api_helpers import error_attrs, ids
 from inspections.models import Finding, FindingStatus, Rectification
@@ -33,7 +32,14 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/findings/"
 RECTIFICATIONS = "/api/v1/rectifications/"
 EVIDENCE = "/api/v1/evidence/"
-TODAY = timezone.localdate()
+# A fixed day, and the clock frozen on it for each test: a date read at import disagreed
+# with the code's own once a run crossed midnight UTC.
+TODAY = dt.date(2026, 6, 16)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(time_machine):
+    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
 
 
 def test_each_agency_sees_its_own_findings_and_the_station_sees_all(world, debriefed):

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.utils import timezone
 
 from actors.tests.api_helpers import error_attrs, ids
 from inspections.models import (
@@ -25,7 +24,14 @@ __all__ = ["debriefed", "world"]  # fixtures
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/inspections/"
-TODAY = timezone.localdate()
+# A fixed day, and the clock frozen on it for each test: a date read at import disagreed
+# with the code's own once a run crossed midnight UTC.
+TODAY = dt.date(2026, 6, 16)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(time_machine):
+    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
 
 
 def plan_body(world, **overrides) -> dict:

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from actors import models as m
 from actors.services.appointments import appointment_create
@@ -18,7 +17,16 @@ from structure import other
 
 pytestmark = pytest.mark.django_db
 S = m.AppointmentStatus
-TODAY = timezone.localdate()
+# A fixed day, and the clock frozen on it for each test: a date read at import disagreed
+# with the code's own once a run crossed midnight UTC.
+TODAY = dt.date(2026, 6, 16)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(time_machine):
+    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
+
+
 DECISIONS = "structure:unsecoord-decisions"
 
 

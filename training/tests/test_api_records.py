@@ -7,7 +7,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.utils import timezone
 
 from actors.tests.api_helpers import client_for, error_attrs, ids
 from actors.tests.factories import DependantFactory
@@ -19,7 +18,14 @@ from training.tests.test_api_fixtures import PDF, PNG, build_world, pdf_file, pe
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/training-records/"
 CERTIFICATES = "/api/v1/certificates/"
-T = timezone.localdate()
+# A fixed day, and the clock frozen on it for each test: a date read at import disagreed
+# with the code's own once a run crossed midnight UTC.
+T = dt.date(2026, 6, 16)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(time_machine):
+    time_machine.move_to(dt.datetime.combine(T, dt.time(12), dt.UTC), tick=False)
 
 
 @pytest.fixture
