@@ -23,18 +23,29 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# apt waits for another apt or dpkg (unattended-upgrades, a second `make test`) for up to
+# APT_LOCK_WAIT seconds instead of failing at once. DPkg::Lock::Timeout covers install; it does
+# not cover the lists lock `apt-get update` takes (apt 2.6 still fails at once), so update is
+# retried while, and only while, that lock is held.
+APT_LOCK_WAIT ?= 300
+APT_GET = LC_ALL=C DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout=$(APT_LOCK_WAIT)
+APT_UPDATE = waited=0; until out=$$($(APT_GET) update 2>&1); do case "$$out" in \
+  *"Could not get lock"*) [ $$waited -lt $(APT_LOCK_WAIT) ] || { echo "$$out" >&2; exit 1; }; \
+    echo "waiting for another apt to finish ($$waited s)" >&2; sleep 5; waited=$$((waited + 5));; \
+  *) echo "$$out" >&2; exit 1;; esac; done
+
 # Debian packages the tests need: chromium for the browser tests (never a downloaded browser
 # build) and a font covering Chinese, which WeasyPrint embeds in zh-hans appointment letters
 # (found through fontconfig; the Dockerfile installs fonts-noto-cjk).
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  if [ "$$(id -u)" = 0 ]; then $(APT_UPDATE); $(APT_GET) install -y chromium >/dev/null; \
 	  else echo "chromium missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
 	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; \
+	  if [ "$$(id -u)" = 0 ]; then $(APT_UPDATE); $(APT_GET) install -y libharfbuzz-subset0 >/dev/null; \
 	  else echo "WeasyPrint wants HarfBuzz-Subset: sudo apt-get install libharfbuzz-subset0"; fi; }
 	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; \
+	  if [ "$$(id -u)" = 0 ]; then $(APT_UPDATE); $(APT_GET) install -y fonts-wqy-microhei >/dev/null; \
 	  else echo "no CJK font: sudo apt-get install fonts-wqy-microhei (Chinese letters will show no Chinese)"; fi; }
 
 run: $(STAMP)
