@@ -1,9 +1,10 @@
 """The checklists of ¶39: one per category of actor, generated for the actors present.
 
 The items come from the framework catalogue (actors.Responsibility): the DO's duties (¶8), the
-FSCO's (¶10), each agency security officer's (¶13), each country representative's (¶15), the
-SMT's (¶16), each area security coordinator's (¶18), each warden's (¶20) and those of a sample
-of the station's personnel (¶22). The catalogue is frozen into a numbered checklist version
+FSCO's (¶10), each FSCA's (¶11), each agency security officer's (¶13), each country
+representative's (¶15), each country security focal point's (annex ¶24, ¶27), the SMT's (¶16),
+each area security coordinator's (¶18), each warden's (¶20) and those of a sample of the
+station's personnel (¶22). The catalogue is frozen into a numbered checklist version
 whenever its text changes; missions keep theirs.
 """
 
@@ -20,17 +21,23 @@ from actors import models as am
 
 from .models import ChecklistItem, ChecklistTemplate, ChecklistTemplateItem, Mission, Severity
 
-# Role, and the paragraph of its lettered duties, in the order the checklist lists them.
-CHECKLIST_ROLES: tuple[tuple[str, int], ...] = (
-    ("designated_official", 8),
-    ("fsco", 10),
-    ("agency_security_officer", 13),
-    ("country_representative", 15),
-    ("smt", 16),
-    ("area_coordinator", 18),
-    ("warden", 20),
-    ("personnel", 22),
+# Role, the catalogue's source and the paragraphs of its duties, in the order the checklist
+# lists them. The country security focal point has no lettered duties: the annex names it
+# (annex ¶24: the day-to-day security tasks its country representative delegates) and gives
+# it the security clearances and their written records of each office (annex ¶27).
+CHECKLIST_ROLES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("designated_official", "report", (8,)),
+    ("fsco", "report", (10,)),
+    ("fsca", "report", (11,)),
+    ("agency_security_officer", "report", (13,)),
+    ("country_representative", "report", (15,)),
+    ("country_focal_point", "annex", (24, 27)),
+    ("smt", "report", (16,)),
+    ("area_coordinator", "report", (18,)),
+    ("warden", "report", (20,)),
+    ("personnel", "report", (22,)),
 )
+ROLE_ORDER = {code: index for index, (code, _source, _paragraphs) in enumerate(CHECKLIST_ROLES)}
 
 # The weight a deficiency carries by default. The DO's, the FSCO's and the SMT's duties are
 # the station's security arrangements as a whole (¶8, ¶10, ¶16): a gap there exposes
@@ -49,17 +56,20 @@ PRESENT_STATUSES = (am.AppointmentStatus.ACTIVE, am.AppointmentStatus.PENDING)
 
 def _catalogue_rows() -> list[dict]:
     wanted = Q()
-    for code, paragraph in CHECKLIST_ROLES:
-        wanted |= Q(role__code=code, paragraph=paragraph)
-    return list(
-        am.Responsibility.objects.filter(wanted, source="report")
-        .order_by("paragraph", "letter")
-        .values("id", "role_id", "role__code", "paragraph", "letter", "text_en", "text_zh")
+    for code, source, paragraphs in CHECKLIST_ROLES:
+        wanted |= Q(role__code=code, source=source, paragraph__in=paragraphs)
+    rows = am.Responsibility.objects.filter(wanted).values(
+        "id", "role_id", "role__code", "source", "paragraph", "letter", "text_en", "text_zh"
+    )
+    return sorted(
+        rows, key=lambda row: (ROLE_ORDER[row["role__code"]], row["paragraph"], row["letter"])
     )
 
 
 def _reference(row: dict) -> str:
-    return f"¶{row['paragraph']}({row['letter']})" if row["letter"] else f"¶{row['paragraph']}"
+    prefix = "annex " if row["source"] == "annex" else ""
+    letter = f"({row['letter']})" if row["letter"] else ""
+    return f"{prefix}¶{row['paragraph']}{letter}"
 
 
 def _digest(rows: list[dict]) -> str:
@@ -111,9 +121,16 @@ def present_appointments(mission: Mission):
     """Appointments of the checklist's roles covering the station during the mission."""
     station = mission.duty_station
     covers = (
-        Q(role__code__in=["designated_official", "fsco", "country_representative"])
+        Q(
+            role__code__in=[
+                "designated_official",
+                "fsco",
+                "country_representative",
+                "country_focal_point",
+            ]
+        )
         & (Q(scope_duty_station=station) | Q(scope_country_id=station.country_id))
-    ) | Q(role__code__in=["agency_security_officer", "smt"], scope_duty_station=station)
+    ) | Q(role__code__in=["fsca", "agency_security_officer", "smt"], scope_duty_station=station)
     covers |= Q(role__code="warden", scope_zone__duty_station=station)
     if station.area_id:
         covers |= Q(role__code="area_coordinator", scope_area_id=station.area_id)
@@ -150,7 +167,7 @@ def sampled_personnel(mission: Mission) -> list[am.Person]:
 
 def actors_present(mission: Mission) -> dict[str, list[am.Person]]:
     """Role code -> the people accountable in it, in checklist order (SMT: its chair)."""
-    by_role: dict[str, list[am.Person]] = {code: [] for code, _ in CHECKLIST_ROLES}
+    by_role: dict[str, list[am.Person]] = {code: [] for code in ROLE_ORDER}
     seen: set[tuple[str, int]] = set()
     for appointment in present_appointments(mission):
         key = (appointment.role.code, appointment.person_id)

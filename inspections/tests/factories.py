@@ -37,8 +37,10 @@ class Station:
     inspector2: m.User  # another inspector, not on the team
     do: m.User
     fsco: m.User
+    fsca: m.User  # field security coordination assistant (¶11), locally recruited
     smt_a: m.User  # SMT member of agency A
     rep_a: m.User  # country representative, agency A
+    cfp_a: m.User  # country security focal point named by agency A's representative (annex ¶24)
     aso_b: m.User  # agency security officer, agency B
     hq_a: m.User  # HQ focal point, agency A
     hq_b: m.User  # HQ focal point, agency B
@@ -79,12 +81,20 @@ def station_world(*, staff: int = 3) -> Station:
         "designated_official", country, organization=agency_a, username="do", duty_station=station
     )
     fsco = user_with_role("fsco", station, organization=unsecoord, username="fsco")
+    fsca = user_with_role("fsca", station, organization=unsecoord, username="fsca")
     smt_a = user_with_role("smt", station, organization=agency_a, username="smt.a")
     rep_a = user_with_role(
         "country_representative", station, organization=agency_a, username="rep.a"
     )
     aso_b = user_with_role(
         "agency_security_officer", station, organization=agency_b, username="aso.b"
+    )
+    cfp_a = user_with_role(
+        "country_focal_point",
+        country,
+        organization=agency_a,
+        username="cfp.a",
+        duty_station=station,
     )
     hq_a = user_with_role("hq_focal_point", agency_a, organization=agency_a, username="hq.a")
     hq_b = user_with_role("hq_focal_point", agency_b, organization=agency_b, username="hq.b")
@@ -109,8 +119,10 @@ def station_world(*, staff: int = 3) -> Station:
         inspector2=inspector2,
         do=do,
         fsco=fsco,
+        fsca=fsca,
         smt_a=smt_a,
         rep_a=rep_a,
+        cfp_a=cfp_a,
         aso_b=aso_b,
         hq_a=hq_a,
         hq_b=hq_b,

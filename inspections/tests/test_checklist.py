@@ -22,6 +22,12 @@ def duties(paragraph: int) -> int:
     return Responsibility.objects.filter(source="report", paragraph=paragraph).count()
 
 
+def annex_duties(role: str, *paragraphs: int) -> int:
+    return Responsibility.objects.filter(
+        source="annex", role__code=role, paragraph__in=paragraphs
+    ).count()
+
+
 def counts(mission: Mission) -> dict[tuple[str, str], int]:
     result: dict[tuple[str, str], int] = {}
     rows = mission.checklist_items.values_list("role__code", "person__user__username", "person_id")
@@ -37,8 +43,15 @@ def test_each_actor_present_gets_the_duties_of_its_role_with_paragraphs():
     found = counts(mission)
     assert found[("designated_official", "do")] == duties(8) == 16
     assert found[("fsco", "fsco")] == duties(10) == 17
+    # The FSCA assists the FSCO and the DO (¶11(a)–(e)).
+    assert found[("fsca", "fsca")] == duties(11) == 5
     assert found[("agency_security_officer", "aso.b")] == duties(13) == 8
     assert found[("country_representative", "rep.a")] == duties(15) == 14
+    # The focal point named by the representative (annex ¶24) administers the security
+    # clearances of its office (annex ¶27); named for the country, it is at the station.
+    assert (
+        found[("country_focal_point", "cfp.a")] == annex_duties("country_focal_point", 24, 27) == 2
+    )
     # The SMT answers collectively (¶16), its DO in the chair.
     assert found[("smt", "do")] == duties(16) == 8
     assert ("smt", "smt.a") not in found
@@ -52,6 +65,26 @@ def test_each_actor_present_gets_the_duties_of_its_role_with_paragraphs():
     item = mission.checklist_items.get(role__code="designated_official", reference="¶8(c)")
     assert item.person.user == world.do and item.organization == world.agency_a
     assert item.text_zh and item.text_en
+    fsca = mission.checklist_items.get(role__code="fsca", reference="¶11(b)")
+    assert fsca.person.user == world.fsca and fsca.organization == world.unsecoord
+    assert "工作人员名单" in fsca.text_zh
+    focal = mission.checklist_items.filter(role__code="country_focal_point").order_by("position")
+    assert [row.reference for row in focal] == ["annex ¶24", "annex ¶27"]
+    assert focal[1].organization == world.agency_a and "安全保密检查" in focal[1].text_zh
+    # Each actor's section in checklist order: the FSCA after the FSCO, the focal point
+    # after the representatives.
+    sections = []
+    for code in mission.checklist_items.order_by("position").values_list("role__code", flat=True):
+        if not sections or sections[-1] != code:
+            sections.append(code)
+    assert sections[:6] == [
+        "designated_official",
+        "fsco",
+        "fsca",
+        "agency_security_officer",
+        "country_representative",
+        "country_focal_point",
+    ]
     assert list(mission.checklist_items.values_list("position", flat=True)) == list(
         range(1, mission.checklist_items.count() + 1)
     )
