@@ -166,6 +166,9 @@ class ItemRecordForm(forms.Form):
     severity = forms.ChoiceField(label=_("Severity"), required=False, choices=Severity.choices)
     recommendation = forms.CharField(label=_("Recommendation"), required=False, max_length=10000)
     deadline = forms.DateField(label=_("Rectify by"), required=False, widget=DATE)
+    # Sent by the script only: whether the inspector set the date (else it follows the
+    # severity). A plain form post leaves it out and the service compares the dates.
+    deadline_set_by_hand = forms.NullBooleanField(label=_("Date set by hand"), required=False)
     client_saved_at = forms.DateTimeField(label=_("Saved on the device at"), required=False)
 
 

@@ -162,3 +162,70 @@ def test_a_draft_older_than_the_servers_entry_gives_way_to_it(live_server, missi
     stored = ChecklistItem.objects.get(pk=item.pk)
     assert stored.result == ItemResult.COMPLIANT and stored.client_saved_at == later
     page.context.browser.close()
+
+
+def test_the_date_to_rectify_by_follows_the_severity_until_set_by_hand(live_server, mission, page):
+    """¶40: each deficiency gets a date by which it is rectified. The first click shows the
+    default of the item's severity; raising the severity moves the date (14 days for a
+    critical gap, not a medium one's 60) until the inspector sets a date, which then stays;
+    emptying the field gives the date back to the severity."""
+    import datetime as dt
+
+    from playwright.sync_api import expect
+
+    from inspections.models import Finding
+    from inspections.services.recording import default_deadline
+
+    item = mission.checklist_items.filter(role__code="warden").order_by("position")[0]
+    assert item.severity == "medium"
+    sign_in(page, live_server, "inspector")
+    page.goto(f"{live_server.url}/inspections/missions/{mission.pk}/record/")
+    status = page.locator("#record-status")
+    entry = page.locator(f"#item-{item.pk}")
+    date = entry.get_by_label("Rectify by")
+
+    entry.locator("label", has_text="Not compliant").click()
+    expect(date).to_have_value(default_deadline(mission, "medium").isoformat())
+    expect(entry.locator("[data-state]")).to_have_text("Saved")
+    entry.get_by_label("Severity").select_option("critical")
+    critical = default_deadline(mission, "critical")
+    expect(date).to_have_value(critical.isoformat())
+    expect(status).to_have_text("All changes saved.")
+    expect(entry.locator("[data-state]")).to_have_text("Saved")
+    finding = Finding.objects.get(checklist_item=item)
+    assert (finding.severity, finding.deadline) == ("critical", critical)
+    assert not finding.deadline_set_by_hand
+
+    # The inspector sets a date: a later severity leaves it alone.
+    own = mission.ends_on + dt.timedelta(days=21)
+    date.fill(own.isoformat())
+    expect(entry.locator("[data-state]")).to_have_text("Saved")
+    entry.get_by_label("Severity").select_option("high")
+    expect(date).to_have_value(own.isoformat())
+    expect(status).to_have_text("All changes saved.")
+    expect(entry.locator("[data-state]")).to_have_text("Saved")
+    finding.refresh_from_db()
+    assert (finding.severity, finding.deadline, finding.deadline_set_by_hand) == (
+        "high",
+        own,
+        True,
+    )
+    # A reload keeps the date set by hand: another severity still leaves it.
+    page.reload()
+    entry.get_by_label("Severity").select_option("low")
+    expect(entry.locator("[data-state]")).to_have_text("Saved")
+    expect(date).to_have_value(own.isoformat())
+
+    # Emptied, the field shows the severity's default again, and the server holds it.
+    date.fill("")
+    low = default_deadline(mission, "low")
+    expect(date).to_have_value(low.isoformat())
+    expect(entry.locator("[data-state]")).to_have_text("Saved")
+    expect(status).to_have_text("All changes saved.")
+    finding.refresh_from_db()
+    assert (finding.severity, finding.deadline, finding.deadline_set_by_hand) == (
+        "low",
+        low,
+        False,
+    )
+    page.context.browser.close()

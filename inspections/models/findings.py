@@ -48,6 +48,9 @@ class Finding(BaseModel):
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
     recommendation = models.TextField(_("recommendation"), blank=True)
     deadline = models.DateField(_("rectify by"))
+    # False while the date is the default for the severity (RECTIFICATION_DAYS): it then
+    # follows the severity. Once the team gives a date of its own, that date stays.
+    deadline_set_by_hand = models.BooleanField(_("date set by hand"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN
     )

@@ -22,6 +22,29 @@ from ..models import (
 )
 from ..models.findings import AWAITING_ACTION
 
+# The default time to rectify a deficiency, by severity, counted from the mission's last day;
+# the inspector sets each finding's own date (¶40).
+RECTIFICATION_DAYS = {
+    Severity.CRITICAL: 14,
+    Severity.HIGH: 30,
+    Severity.MEDIUM: 60,
+    Severity.LOW: 90,
+}
+
+
+def default_deadline(mission, severity: str) -> dt.date:
+    return mission.ends_on + dt.timedelta(days=RECTIFICATION_DAYS[Severity(severity)])
+
+
+def finding_severity_set(finding: Finding, severity: str) -> list[str]:
+    """Set the severity; a date still at its default follows it (a critical gap is not given
+    the two months of a medium one). Returns the fields changed, for ``save``."""
+    finding.severity = severity
+    if finding.deadline_set_by_hand:
+        return ["severity"]
+    finding.deadline = default_deadline(finding.mission, severity)
+    return ["severity", "deadline"]
+
 
 def _finding_locked(finding: Finding) -> Finding:
     return (
@@ -38,7 +61,10 @@ def finding_update(
     recommendation: str | None = None,
     deadline: dt.date | None = None,
 ) -> Finding:
-    """The team completes a finding before the debrief; afterwards only its date moves."""
+    """The team completes a finding before the debrief; afterwards only its date moves.
+
+    A date given here is the team's own and stays; until one is, the date is the default for
+    the severity and follows it."""
     if not scoping.can_change(user, finding):
         raise PermissionDenied(_("Only the mission's team changes its findings."))
     finding = _finding_locked(finding)
@@ -54,7 +80,7 @@ def finding_update(
             raise ValidationError(
                 {"severity": [_("Unknown severity %(value)r.") % {"value": severity}]}
             )
-        finding.severity = severity
+        finding_severity_set(finding, severity)
     if recommendation is not None:
         if not recommendation.strip():
             raise ValidationError({"recommendation": [_("Say what must be done.")]})
@@ -67,6 +93,7 @@ def finding_update(
         if not before_debrief and deadline < timezone.localdate():
             raise ValidationError({"deadline": [_("The new date is in the past.")]})
         finding.deadline = deadline
+        finding.deadline_set_by_hand = True
     finding.save()
     return finding
 

@@ -15,20 +15,20 @@ from accountability.core import scoping
 from ..evidence import EXTENSIONS, evidence_file_type, sha256_of
 from ..models import ChecklistItem, Evidence, Finding, ItemResult, Mission, MissionStatus, Severity
 from ..models.checklists import DEFICIENT
-from .findings import finding_update
+from .findings import (
+    RECTIFICATION_DAYS,
+    default_deadline,
+    finding_severity_set,
+    finding_update,
+)
 
-# The default time to rectify a deficiency, by severity, counted from the mission's last day;
-# the inspector sets each finding's own date (¶40).
-RECTIFICATION_DAYS = {
-    Severity.CRITICAL: 14,
-    Severity.HIGH: 30,
-    Severity.MEDIUM: 60,
-    Severity.LOW: 90,
-}
-
-
-def default_deadline(mission: Mission, severity: str) -> dt.date:
-    return mission.ends_on + dt.timedelta(days=RECTIFICATION_DAYS[Severity(severity)])
+__all__ = [
+    "RECTIFICATION_DAYS",
+    "checklist_item_entry_record",
+    "checklist_item_record",
+    "default_deadline",
+    "evidence_add",
+]
 
 
 def _recordable(user, item: ChecklistItem, *, field: str = "result") -> Mission:
@@ -98,8 +98,9 @@ def checklist_item_record(
                 deadline=default_deadline(mission, chosen),
             )
         elif severity is not None and severity != finding.severity:
-            finding.severity = severity
-            finding.save(update_fields=["severity", "updated_at"])
+            finding.mission = mission
+            changed = finding_severity_set(finding, severity)
+            finding.save(update_fields=[*changed, "updated_at"])
     elif finding is not None:
         finding.delete()
     return item, True
@@ -116,13 +117,21 @@ def checklist_item_entry_record(
     client_saved_at: dt.datetime | None = None,
     recommendation: str | None = None,
     deadline: dt.date | None = None,
+    deadline_set_by_hand: bool | None = None,
 ) -> tuple[ChecklistItem, bool]:
     """One entry of the recording page, all or nothing: the item's result and notes (and its
     finding's severity) through ``checklist_item_record``, then, for a deficiency, the
     finding's recommendation and date through ``finding_update`` (¶40). ``None`` leaves a
-    field as it is; a recommendation or date equal to the stored one is not written again
-    (the page's autosave sends the whole item at every change). Returns the item and
-    whether the entry was applied (a re-sent older draft is not)."""
+    field as it is; a recommendation equal to the stored one is not written again (the
+    page's autosave sends the whole item at every change). Returns the item and whether the
+    entry was applied (a re-sent older draft is not).
+
+    The date is the inspector's own only when ``deadline_set_by_hand`` says so (the page's
+    script knows whether the inspector touched the field); otherwise it is the default the
+    form was showing and follows the severity. ``False`` puts a date set by hand back to the
+    default (the inspector emptied the field). Without the flag (a plain form post), a date
+    other than the one the form showed is the inspector's own."""
+    shown = Finding.objects.filter(checklist_item=item).values_list("deadline", flat=True).first()
     item, applied = checklist_item_record(
         user=user,
         item=item,
@@ -132,10 +141,17 @@ def checklist_item_entry_record(
         client_saved_at=client_saved_at,
     )
     if applied and item.is_deficient:
-        finding = Finding.objects.get(checklist_item=item)
+        finding = Finding.objects.select_related("mission").get(checklist_item=item)
         if recommendation == finding.recommendation:
             recommendation = None
-        if deadline == finding.deadline:
+        by_hand = deadline_set_by_hand
+        if by_hand is None:
+            by_hand = deadline is not None and deadline != shown
+        if by_hand is False and finding.deadline_set_by_hand:
+            finding.deadline_set_by_hand = False
+            changed = finding_severity_set(finding, finding.severity)
+            finding.save(update_fields=[*changed, "deadline_set_by_hand", "updated_at"])
+        if not by_hand or (deadline == finding.deadline and finding.deadline_set_by_hand):
             deadline = None
         if recommendation is not None or deadline is not None:
             finding_update(

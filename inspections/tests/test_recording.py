@@ -53,6 +53,32 @@ def test_a_deficient_item_opens_a_finding_with_the_accountable_person_and_a_date
     assert not Finding.objects.filter(checklist_item=item).exists()
 
 
+def test_a_default_date_follows_the_severity_until_the_team_sets_one(world, mission):
+    """¶40: the team sets the date by which each deficiency is rectified. Until it does, the
+    date is the severity's default, and a critical gap does not keep a medium one's 60 days."""
+    item = first(mission, "warden")
+    item, _ = checklist_item_record(user=world.inspector, item=item, result=ItemResult.PARTIAL)
+    finding = Finding.objects.get(checklist_item=item)
+    assert finding.deadline == mission.ends_on + dt.timedelta(days=60)
+    assert not finding.deadline_set_by_hand
+    checklist_item_record(user=world.inspector, item=item, severity=Severity.CRITICAL)
+    finding.refresh_from_db()
+    assert finding.deadline == mission.ends_on + dt.timedelta(days=14)
+    finding_update(user=world.inspector, finding=finding, severity=Severity.HIGH)
+    finding.refresh_from_db()
+    assert finding.deadline == mission.ends_on + dt.timedelta(days=30)
+    # A date of the team's own stays whatever the severity.
+    own = mission.ends_on + dt.timedelta(days=45)
+    finding_update(user=world.inspector, finding=finding, deadline=own)
+    checklist_item_record(user=world.inspector, item=item, severity=Severity.CRITICAL)
+    finding.refresh_from_db()
+    assert (finding.severity, finding.deadline, finding.deadline_set_by_hand) == (
+        Severity.CRITICAL,
+        own,
+        True,
+    )
+
+
 def test_a_draft_resent_after_a_later_entry_is_ignored(world, mission):
     item = first(mission, "fsco")
     now = timezone.now()

@@ -162,6 +162,41 @@ def test_a_deficiency_without_a_date_gets_the_default_one(world, mission, client
     assert not Finding.objects.filter(checklist_item=item).exists()
 
 
+def test_the_date_follows_the_severity_until_the_inspector_sets_it(world, mission, client):
+    """The page shows the severity's default date and sends it back with each change: a
+    severity raised afterwards moves the date with it (¶40), not only the severity."""
+    item = first_item(mission, "warden")
+    client.force_login(world.inspector)
+    medium = default_deadline(mission, "medium").isoformat()
+    critical = default_deadline(mission, "critical").isoformat()
+    state = client.post(endpoint(item), entry(result="non_compliant"), **JSON).json()
+    assert state["finding"]["deadline"] == medium
+    assert state["finding"]["deadline_set_by_hand"] is False
+    # The script: the date shown was the default, not one of the inspector's own.
+    follows = entry(result="non_compliant", severity="critical", deadline=medium)
+    state = client.post(endpoint(item), follows | {"deadline_set_by_hand": "false"}, **JSON)
+    assert state.json()["finding"]["deadline"] == critical
+    finding = Finding.objects.get(checklist_item=item)
+    assert (finding.severity, finding.deadline.isoformat()) == ("critical", critical)
+    # A plain form post sends back the date it showed: the same.
+    client.post(endpoint(item), entry(result="non_compliant", severity="low", deadline=critical))
+    finding.refresh_from_db()
+    assert finding.deadline == default_deadline(mission, "low")
+    assert not finding.deadline_set_by_hand
+    # A date the inspector sets stays when the severity changes.
+    own = (mission.ends_on + dt.timedelta(days=20)).isoformat()
+    by_hand = entry(result="non_compliant", severity="low", deadline=own)
+    client.post(endpoint(item), by_hand | {"deadline_set_by_hand": "true"}, **JSON)
+    raised = by_hand | {"severity": "high", "deadline_set_by_hand": "true"}
+    state = client.post(endpoint(item), raised, **JSON).json()
+    assert (state["finding"]["deadline"], state["finding"]["deadline_set_by_hand"]) == (own, True)
+    # Emptied by the inspector, the field gives the date back to the severity.
+    back = raised | {"deadline": "", "deadline_set_by_hand": "false"}
+    state = client.post(endpoint(item), back, **JSON).json()
+    assert state["finding"]["deadline"] == default_deadline(mission, "high").isoformat()
+    assert state["finding"]["deadline_set_by_hand"] is False
+
+
 def test_an_older_draft_is_ignored_and_the_server_state_returned(world, mission, client):
     item = first_item(mission)
     client.force_login(world.inspector)

@@ -54,6 +54,7 @@ def _entry(item: ChecklistItem) -> dict:
         "severity": finding.severity if finding else item.severity,
         "recommendation": finding.recommendation if finding else "",
         "deadline": finding.deadline.isoformat() if finding else "",
+        "deadline_set_by_hand": bool(finding and finding.deadline_set_by_hand),
     }
 
 
@@ -129,9 +130,14 @@ def render_record(
             if failed is not None and item.pk == failed.pk:
                 item.errors = _errors_by_field(errors or {})
                 if "file" not in item.errors:
+                    shown = item.entry
                     item.entry = {
-                        name: request.POST.get(name, item.entry[name]) for name in ENTRY_FIELDS
+                        name: request.POST.get(name, shown[name]) for name in ENTRY_FIELDS
                     }
+                    # A date typed over the one shown is the inspector's own.
+                    item.entry["deadline_set_by_hand"] = (
+                        shown["deadline_set_by_hand"] or item.entry["deadline"] != shown["deadline"]
+                    )
     return render(
         request,
         "inspections/record.html",
@@ -143,6 +149,8 @@ def render_record(
             "deficient": [str(value) for value in DEFICIENT],
             "severities": Severity.choices,
             "deadline_help": deadline_help(),
+            # What the script needs to show each severity's default date at once, offline too.
+            "rectification_days": {str(key): days for key, days in RECTIFICATION_DAYS.items()},
             "texts": script_texts(),
         },
         status=status,
@@ -199,6 +207,7 @@ def item_state(item: ChecklistItem, applied: bool) -> dict:
             "severity": finding.severity,
             "recommendation": finding.recommendation,
             "deadline": finding.deadline.isoformat(),
+            "deadline_set_by_hand": finding.deadline_set_by_hand,
             "status": finding.status,
             "url": reverse("inspections:finding-detail", args=[finding.pk]),
         },
@@ -236,6 +245,7 @@ class ItemRecordView(LoginRequiredMixin, View):
                     client_saved_at=data["client_saved_at"],
                     recommendation=data["recommendation"] or None,
                     deadline=data["deadline"],
+                    deadline_set_by_hand=data["deadline_set_by_hand"],
                 )
             except ValidationError as exc:
                 errors = _errors(exc)

@@ -6,7 +6,12 @@
    removed only once the server has answered for it; drafts still queued are sent again when
    the page loads, when the browser comes back online, and every few seconds. The server
    ignores a draft older than the entry it holds ("applied": false): the form then shows the
-   server's state. Without this script the forms post one item at a time. */
+   server's state. Without this script the forms post one item at a time.
+
+   "Rectify by" follows the severity (the mission's last day plus RECTIFICATION_DAYS, shown at
+   once, offline too) until the inspector sets a date by hand; emptying the field gives the
+   date back to the severity. Each entry says which it is ("deadline_set_by_hand"), so the
+   server never keeps a default computed for an earlier severity (¶40). */
 (function () {
   "use strict";
 
@@ -17,9 +22,19 @@
     return;
   }
   var TEXTS = JSON.parse(textsNode.textContent);
+  var daysNode = document.getElementById("record-rectification-days");
+  var DAYS = daysNode ? JSON.parse(daysNode.textContent) : {};
+  var ENDS_ON = root.dataset.endsOn || "";
   var PREFIX = "acc:inspection-draft:" + root.dataset.user + ":";
   var DEFICIENT = (root.dataset.deficient || "").split(" ");
-  var ENTRY_FIELDS = ["result", "notes", "severity", "recommendation", "deadline"];
+  var ENTRY_FIELDS = [
+    "result",
+    "notes",
+    "severity",
+    "recommendation",
+    "deadline",
+    "deadline_set_by_hand",
+  ];
   var TYPING_PAUSE_MS = 700;
   var RETRY_MS = 8000;
 
@@ -100,6 +115,35 @@
 
   // --- The forms ---------------------------------------------------------------------------
 
+  // The default date for a severity: the mission's last day plus its days, "" if unknown.
+  function defaultDeadline(severity) {
+    var days = DAYS[severity];
+    var parts = ENDS_ON.split("-");
+    if (typeof days !== "number" || parts.length !== 3) {
+      return "";
+    }
+    var day = new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2] + days));
+    return isNaN(day.getTime()) ? "" : day.toISOString().slice(0, 10);
+  }
+
+  function setByHand(form) {
+    return form.elements.deadline.dataset.setByHand === "true";
+  }
+
+  function markSetByHand(form, value) {
+    form.elements.deadline.dataset.setByHand = value ? "true" : "false";
+  }
+
+  // Until the inspector sets the date, it is the default of the severity chosen.
+  function followSeverity(form) {
+    if (!setByHand(form)) {
+      var value = defaultDeadline(form.elements.severity.value);
+      if (value) {
+        form.elements.deadline.value = value;
+      }
+    }
+  }
+
   function entryOf(form) {
     var checked = form.querySelector('input[name="result"]:checked');
     return {
@@ -108,6 +152,7 @@
       severity: form.elements.severity.value,
       recommendation: form.elements.recommendation.value,
       deadline: form.elements.deadline.value,
+      deadline_set_by_hand: setByHand(form) ? "true" : "false",
     };
   }
 
@@ -120,6 +165,10 @@
         form.elements[name].value = entry[name];
       }
     });
+    if (entry.deadline_set_by_hand !== undefined && entry.deadline_set_by_hand !== null) {
+      var byHand = entry.deadline_set_by_hand;
+      markSetByHand(form, byHand === true || byHand === "true");
+    }
     showFinding(form);
   }
 
@@ -175,6 +224,7 @@
       severity: finding ? finding.severity : form.elements.severity.value,
       recommendation: finding ? finding.recommendation : "",
       deadline: finding ? finding.deadline : "",
+      deadline_set_by_hand: finding ? finding.deadline_set_by_hand : false,
     });
   }
 
@@ -252,11 +302,18 @@
       setState(id, "item_stale");
       return;
     }
-    if (state.finding && !form.elements.deadline.value) {
-      form.elements.deadline.value = state.finding.deadline; // the default date, by severity
+    var deadline = form.elements.deadline;
+    var untouched =
+      deadline.value === draft.entry.deadline &&
+      (setByHand(form) ? "true" : "false") === draft.entry.deadline_set_by_hand;
+    if (state.finding && untouched) {
+      // The date the server holds: the severity's default, or the inspector's own.
+      deadline.value = state.finding.deadline;
+      markSetByHand(form, state.finding.deadline_set_by_hand === true);
     }
     if (!state.finding) {
-      form.elements.deadline.value = ""; // a new finding gets a new default date
+      markSetByHand(form, false); // a new finding gets a new default date
+      followSeverity(form);
     }
     setState(id, "item_saved");
   }
@@ -376,6 +433,9 @@
 
   root.addEventListener("input", function (event) {
     var form = recordForm(event.target);
+    if (form && event.target.name === "deadline") {
+      markSetByHand(form, event.target.value !== "");
+    }
     if (form && event.target.tagName === "TEXTAREA") {
       edited(form, false);
     }
@@ -383,6 +443,12 @@
   root.addEventListener("change", function (event) {
     var form = recordForm(event.target);
     if (form) {
+      if (event.target.name === "deadline") {
+        // A date typed or picked is the inspector's own; an emptied field follows the
+        // severity again.
+        markSetByHand(form, event.target.value !== "");
+      }
+      followSeverity(form);
       edited(form, true);
     }
   });
