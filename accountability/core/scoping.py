@@ -110,6 +110,9 @@ SMT_MEETING_RECORDERS = ("consult", "decide_appointments", "nominate")
 # representatives and their focal points, agency security officers (residential security,
 # ¶13(f)), ASCs (¶18(d)) and wardens (household visits, ¶20(g)). SMT members do not.
 DEPENDANT_PRIVATE_FIELDS = ("birth_date", "residential_address")
+# Who administers the site and since when: the users API shows these to no one, so the
+# history of a login shows them to superusers alone.
+USER_PRIVATE_FIELDS = ("is_staff", "is_superuser", "date_joined")
 
 
 def _models():
@@ -661,6 +664,7 @@ def _rules():
 
     _VISIBLE[m.User] = _user_visible_q
     _EDITABLE[m.User] = _user_editable_q
+    _PRIVATE[m.User] = (USER_PRIVATE_FIELDS, _no_one)
 
     _VISIBLE[m.StaffListConfirmation] = _stafflist_visible_q
     _EDITABLE[m.StaffListConfirmation] = _no_one  # written only by stafflist_confirm

@@ -6,6 +6,7 @@ serializers validate a request body before it reaches a service; ids resolve amo
 the user may see, so another tenant's id is "does not exist".
 """
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -93,6 +94,10 @@ class PersonSerializer(serializers.Serializer):
     radio_call_sign = serializers.CharField()
     residential_address = serializers.CharField()
     residential_zone = serializers.IntegerField(allow_null=True)
+    arrived_on = serializers.DateField(
+        help_text=_("Arrival at the duty station; training due dates count from it (¶33).")
+    )
+    language = serializers.ChoiceField(choices=settings.LANGUAGES)
     user = serializers.IntegerField(allow_null=True)
     is_active = serializers.BooleanField()
     updated_at = serializers.DateTimeField()

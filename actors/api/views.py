@@ -303,6 +303,8 @@ class PersonViewSet(CreateModelMixin, UpdateModelMixin, ReadOnlyScopedViewSet):
         "radio_call_sign",
         "residential_address",
         "residential_zone",
+        "arrived_on",
+        "language",
         "user",
         "is_active",
         "updated_at",

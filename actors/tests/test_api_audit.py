@@ -191,13 +191,79 @@ def test_dependant_page_history_hides_the_details_from_the_smt(world, client):
     assert history[0].changes["birth_date"] == ["2015-05-17", "2016-06-18"]
 
 
-def test_only_dependants_declare_private_fields():
-    """Every other audited model's API shows each of its fields to whoever sees the row; a new
-    private field must be declared in scoping._PRIVATE, which the history then applies."""
-    from accountability.core import history, scoping
+# Audited fields that the API gives under another shape: the appointment's scope columns are its
+# ``scope`` and ``scope_type``; the workflow's timestamps and every row's creation and update
+# times are dates of record, not facts about anyone.
+SHOWN_OTHERWISE = {
+    "appointment": {
+        "scope_organization",
+        "scope_country",
+        "scope_duty_station",
+        "scope_area",
+        "scope_zone",
+        "submitted_at",
+        "released_at",
+    },
+}
+TIMESTAMPS = {"created_at", "updated_at"}
 
-    assert {
-        key: scoping.private_fields(history.tracked_model(key))
-        for key in history.tracked_keys()
-        if scoping.private_fields(history.tracked_model(key))
-    } == {"dependant": ("birth_date", "residential_address")}
+
+def test_history_shows_no_field_that_the_api_hides():
+    """Each field a model's history records is either in its API's output, for everyone who
+    sees the row, or declared private in scoping._PRIVATE, which the history then applies to
+    each reader: the history never tells what the live row does not."""
+    from accountability.core import history, scoping
+    from actors.api.urls import router
+
+    viewsets = {getattr(viewset, "model", None): viewset for _, viewset, _ in router.registry}
+    leaks = {}
+    for key in history.tracked_keys():
+        model = history.tracked_model(key)
+        viewset = viewsets.get(model)
+        if viewset is None:  # no API for the model: its history is not served either
+            continue
+        shown = {f if isinstance(f, str) else f[0] for f in viewset.output_fields}
+        recorded = {
+            field.name
+            for field in history.event_model(model)._meta.concrete_fields
+            if field.attname not in history.SNAPSHOT_EXCLUDE
+        }
+        hidden = (
+            recorded
+            - shown
+            - set(scoping.private_fields(model))
+            - SHOWN_OTHERWISE.get(key, set())
+            - TIMESTAMPS
+        )
+        if hidden:
+            leaks[key] = sorted(hidden)
+    assert leaks == {}
+    assert scoping.private_fields(m.Dependant) == ("birth_date", "residential_address")
+    assert scoping.private_fields(m.User) == ("is_staff", "is_superuser", "date_joined")
+
+
+def test_a_logins_history_shows_its_admin_flags_to_superusers_only(world):
+    """The users API shows nobody whether a login is staff or superuser, nor when it joined;
+    their history shows those fields to superusers alone, the login itself included."""
+    from actors.tests.factories import UserFactory
+
+    target = world["hq_a"]
+    m.User.objects.filter(pk=target.pk).update(is_staff=True)
+    root = UserFactory(organization=target.organization, is_superuser=True)
+    private = {"is_staff", "is_superuser", "date_joined"}
+
+    def changed_fields(reader):
+        response = client_for(reader).get(
+            "/api/v1/audit-events/", {"model": "user", "object_id": target.pk}
+        )
+        assert response.status_code == 200
+        events = response.json()["results"]
+        assert [event["action"] for event in events] == ["update", "insert"]
+        return [set(event["changes"]) for event in events]
+
+    updated, inserted = changed_fields(target)
+    assert not private & (updated | inserted)
+    assert "email" in inserted
+    updated, inserted = changed_fields(root)
+    assert updated == {"is_staff"}
+    assert private <= inserted
