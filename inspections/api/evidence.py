@@ -9,14 +9,12 @@ as much, then the storage read.
 
 from __future__ import annotations
 
-import posixpath
-
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
 from accountability.core.api.base import ReadOnlyScopedViewSet
+from inspections.evidence import evidence_response
 from inspections.models import Evidence
 
 from .common import EVIDENCE_FIELDS, EvidenceSerializer, shape_evidence
@@ -45,16 +43,4 @@ class EvidenceViewSet(ReadOnlyScopedViewSet):
 
     @action(detail=True, methods=["get"], filter_backends=[])
     def file(self, request, pk=None, format=None):
-        evidence = self.get_object()
-        extension = posixpath.splitext(evidence.file.name)[1]
-        stem = posixpath.splitext(posixpath.basename(evidence.name))[0] or "evidence"
-        response = FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=f"{stem}{extension}",
-            content_type=evidence.content_type,
-        )
-        # The type was read from the bytes when stored; browsers must not guess another.
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return evidence_response(self.get_object())

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
+from accountability.core.uploads import store_upload
 
-from ..evidence import EXTENSIONS, evidence_file_type, sha256_of
+from ..evidence import evidence_file_type, sha256_of
 from ..models import ChecklistItem, Evidence, Finding, ItemResult, Mission, MissionStatus, Severity
 from ..models.checklists import DEFICIENT
 from .findings import (
@@ -182,6 +183,6 @@ def evidence_add(*, user, upload, checklist_item=None, rectification=None) -> Ev
         sha256=sha256_of(upload),
         uploaded_by=user,
     )
-    evidence.file.save(f"{evidence.sha256[:16]}.{EXTENSIONS[content_type]}", upload, save=False)
+    store_upload(evidence.file, upload, content_type=content_type, sha256=evidence.sha256)
     evidence.save()
     return evidence

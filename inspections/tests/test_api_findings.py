@@ -299,7 +299,11 @@ def test_evidence_of_a_report_is_added_by_its_reporter_and_served_to_who_sees_it
         assert response.status_code == 200, name
         assert b"".join(response.streaming_content) == PNG
         assert response["Content-Type"] == "image/png"
-        assert 'attachment; filename="log.png"' == response["Content-Disposition"]
+        # The same download as the web page's (accountability.core.uploads.download_response).
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="evidence-{evidence["id"]}-log.png"'
+        )
+        assert response["X-Content-Type-Options"] == "nosniff"
     for name in ("hq_a", "outsider", "staff_a"):
         client = api(world, name)
         assert ids(client.get(EVIDENCE)) == set(), name

@@ -8,12 +8,10 @@ may not see answers 404, as does a form the user may not use."""
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +21,7 @@ from django.views import View
 from accountability.core import scoping
 from accountability.core.exports import export_queries, list_export
 from inspections import selectors
-from inspections.evidence import EXTENSIONS
+from inspections.evidence import evidence_response
 from inspections.finding_forms import DecisionForm, FindingFilterForm, RectificationForm
 from inspections.models import (
     Evidence,
@@ -293,16 +291,6 @@ class RectificationDecideView(LoginRequiredMixin, View):
 
 # --- Evidence files ------------------------------------------------------------------------
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def safe_filename(evidence: Evidence) -> str:
-    """A download name that no browser or file system misreads: the stored id, the uploaded
-    name reduced to plain characters, and the extension of the type read from the bytes."""
-    stem = evidence.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    stem = _UNSAFE.sub("_", stem).strip("._")[:60] or "file"
-    return f"evidence-{evidence.pk}-{stem}.{EXTENSIONS.get(evidence.content_type, 'bin')}"
-
 
 class EvidenceFileView(LoginRequiredMixin, View):
     """The stored file of an evidence row the user may see (its checklist item or its
@@ -311,12 +299,4 @@ class EvidenceFileView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         evidence = scoping.get_for_user(request.user, Evidence, pk)
-        response = FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=safe_filename(evidence),
-            content_type=evidence.content_type,
-        )
-        response["Cache-Control"] = "private, no-cache"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return evidence_response(evidence)
