@@ -5,12 +5,14 @@ verification and the demo logins' certificates."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections import defaultdict
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from accountability.core.uploads import stored_name
 from training import models as t
 from training.certificates import certificate_render
 
@@ -269,8 +271,11 @@ class Writer:
                 f"Index number {person.index_number}",
             ]
         )
-        name = f"training/evidence/{record.completed_on.year}/{person.index_number.lower()}.pdf"
-        return default_storage.save(name, ContentFile(pdf))
+        # Named as uploads are stored (accountability.core.uploads.stored_name).
+        name = stored_name("application/pdf", hashlib.sha256(pdf).hexdigest())
+        return default_storage.save(
+            f"training/evidence/{record.completed_on.year}/{name}", ContentFile(pdf)
+        )
 
     # -- sessions, briefings, tests ----------------------------------------------------------
 
