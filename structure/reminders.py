@@ -19,6 +19,7 @@ from accountability.core.notifications import notify, notify_person
 from actors.models import Appointment, ScopeKind, User
 from actors.models import AppointmentStatus as S
 from structure import selectors, workflow
+from structure.consultation_links import answer_path
 from structure.models import Answer, Consultation
 
 
@@ -77,6 +78,8 @@ def consultation_reminders_send(*, today: dt.date) -> int:
                     "date": appointment.consultation_ends_on,
                 },
                 url=_url(appointment),
+                # A member with no login is reminded with a fresh personal link to answer by.
+                public_url=answer_path(consultation),
             )
         )
     return sent

@@ -2,11 +2,11 @@
 
 Path kwargs: ``pk`` names an appointment (``appointments/<pk>/…``), a notification of the
 signed-in user (``notifications/<pk>/…``), a country (``countries/<pk>/…``) or a duty station
-(``duty-stations/<pk>/…``)."""
+(``duty-stations/<pk>/…``); ``token`` a consulted SMT member's signed answer link."""
 
 from django.urls import path
 
-from structure import other_views, views
+from structure import consultation_link_views, other_views, views
 
 app_name = "structure"
 
@@ -19,6 +19,12 @@ urlpatterns = [
     path("appointments/<int:pk>/revoke/", views.RevokeView.as_view(), name="revoke"),
     path("appointments/<int:pk>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
     path("approvals/", views.ApprovalQueueView.as_view(), name="approvals"),
+    # Public, no login: the signed token is the credential of an SMT member with no login.
+    path(
+        "consultations/answer/<str:token>/",
+        consultation_link_views.consultation_answer,
+        name="consultation-answer",
+    ),
     # Appointments outside the ASC/warden workflow (structure.other).
     path(
         "unsecoord/decisions/",

@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
+from accountability.core.audit import audit_context
 from accountability.core.notifications import notify_person
 from actors.models import Appointment, Area, DutyStation, Person, Role, WardenZone
 from actors.models import AppointmentStatus as S
@@ -95,18 +96,22 @@ def decision_station(appointment: Appointment) -> DutyStation:
     return capital
 
 
-def smt_members(station: DutyStation) -> list[Person]:
-    return list(
-        Person.objects.filter(
-            appointments__role__code="smt",
-            appointments__status=S.ACTIVE,
-            appointments__scope_duty_station=station,
-            is_active=True,
-        )
-        .select_related("user")
-        .distinct()
-        .order_by("family_name", "id")
+def _smt(station: DutyStation):
+    return Person.objects.filter(
+        appointments__role__code="smt",
+        appointments__status=S.ACTIVE,
+        appointments__scope_duty_station=station,
+        is_active=True,
     )
+
+
+def smt_members(station: DutyStation) -> list[Person]:
+    return list(_smt(station).select_related("user").distinct().order_by("family_name", "id"))
+
+
+def is_smt_member(person_id: int, station: DutyStation) -> bool:
+    """Whether the person sits on the station's SMT today (one EXISTS query)."""
+    return _smt(station).filter(pk=person_id).exists()
 
 
 def designated_officials(station: DutyStation) -> list[Person]:
@@ -242,12 +247,15 @@ def nomination_submit(
     appointment.submitted_at = timezone.now()
     appointment.consultation_ends_on = add_working_days(today, settings.CONSULTATION_WORKING_DAYS)
     appointment.save(update_fields=["status", "submitted_at", "consultation_ends_on", "updated_at"])
-    Consultation.objects.bulk_create(
+    consultations = Consultation.objects.bulk_create(
         Consultation(appointment=appointment, member=member) for member in members
     )
-    # Members without a login are asked by email at their person record's address: the DO
-    # should not have to wait out the period for members who were never told.
-    for member in members:
+    from structure.consultation_links import answer_path
+
+    # Members without a login are asked by email at their person record's address, with a
+    # personal link to answer by: the DO should not have to wait out the period for members
+    # who were never told or could not answer.
+    for member, consultation in zip(members, consultations, strict=True):
         notify_person(
             person=member,
             key=f"consult:{appointment.pk}",
@@ -260,8 +268,26 @@ def nomination_submit(
                 "date": appointment.consultation_ends_on,
             },
             url=_url(appointment),
+            public_url=answer_path(consultation),
         )
     return appointment
+
+
+def _answer_check(appointment: Appointment, answer: str, reasons: str) -> None:
+    """The rules of an answer, whichever way it comes (the signed-in page, the API, a link)."""
+    check_transition(appointment, "consult")
+    if answer not in (Answer.SUPPORT, Answer.OBJECT, Answer.NO_VIEW):
+        raise ValidationError({"answer": [_("Answer support, object or no_view.")]})
+    if answer == Answer.OBJECT and not reasons.strip():
+        raise ValidationError({"reasons": [_("Give the reasons for the objection.")]})
+
+
+def _answer_save(consultation: Consultation, *, answer: str, reasons: str, answered_by) -> None:
+    consultation.answer = answer
+    consultation.reasons = reasons.strip()
+    consultation.answered_by = answered_by
+    consultation.answered_at = timezone.now()
+    consultation.save()
 
 
 @transaction.atomic
@@ -270,19 +296,33 @@ def consultation_answer(
 ) -> Consultation:
     """An SMT member records support, an objection with reasons, or no view."""
     appointment = locked(appointment)
-    check_transition(appointment, "consult")
-    if answer not in (Answer.SUPPORT, Answer.OBJECT, Answer.NO_VIEW):
-        raise ValidationError({"answer": [_("Answer support, object or no_view.")]})
-    if answer == Answer.OBJECT and not reasons.strip():
-        raise ValidationError({"reasons": [_("Give the reasons for the objection.")]})
+    _answer_check(appointment, answer, reasons)
     consultation = appointment.consultations.filter(member__user=actor).first()
     if consultation is None:
         raise ValidationError({"answer": [_("You are not consulted on this nomination.")]})
-    consultation.answer = answer
-    consultation.reasons = reasons.strip()
-    consultation.answered_by = actor
-    consultation.answered_at = timezone.now()
-    consultation.save()
+    _answer_save(consultation, answer=answer, reasons=reasons, answered_by=actor)
+    return consultation
+
+
+@transaction.atomic
+def consultation_answer_by_link(
+    *, token: str, answer: str, reasons: str = "", today: dt.date | None = None
+) -> Consultation:
+    """An SMT member with no login answers through the personal link of their email (¶17,
+    ¶19): the same rules as the signed-in path, ``answered_by`` empty, audited under the
+    source "link:consultation" with the member's person id. Consultation.DoesNotExist, alike,
+    for a link that is tampered, expired, for a consultation no longer open or for a member no
+    longer on the SMT (structure.consultation_links.consultation_for_token)."""
+    from structure.consultation_links import AUDIT_SOURCE, AUDIT_URL, consultation_for_token
+
+    consultation = consultation_for_token(token, today=today)
+    if consultation is None:
+        raise Consultation.DoesNotExist
+    # The request's audit context holds its path, and so the token: replaced, not kept.
+    with audit_context(source=AUDIT_SOURCE, person=consultation.member_id, url=AUDIT_URL):
+        appointment = locked(consultation.appointment)
+        _answer_check(appointment, answer, reasons)
+        _answer_save(consultation, answer=answer, reasons=reasons, answered_by=None)
     return consultation
 
 

@@ -45,11 +45,14 @@ def notify(*, user, key: str, subject: str, body: str, url: str = "") -> Notific
 
 
 def notify_person(
-    *, person, key: str, subject: str, body: str, url: str = ""
+    *, person, key: str, subject: str, body: str, url: str = "", public_url: str = ""
 ) -> Notification | None:
     """Notify ``person`` once per ``key``: in the app and by email through an active login,
     else by email alone (an in-app notice needs a login). None if it existed, or if the person
-    is inactive or has no address to write to."""
+    is inactive or has no address to write to.
+
+    ``url`` is the page a login opens; ``public_url`` a link that needs none (a signed one),
+    the only link an email-alone notice carries: the person could not open ``url``."""
     if person is None or not person.is_active:
         return None
     user = person.user if person.user_id else None
@@ -61,7 +64,7 @@ def notify_person(
         user=None,
         person=person,
         key=key[:200],
-        defaults={"subject": subject[:200], "body": body, "url": url},
+        defaults={"subject": subject[:200], "body": body, "url": public_url},
     )
     if not created:
         return None

@@ -23,8 +23,8 @@ def send_notification_email(notification_id: int) -> bool:
     if not address:
         return False
     body = notification.body
-    # A person with no login could not open the page: their email carries no link.
-    if notification.url and notification.user_id:
+    # An email-alone notice keeps only a link that needs no login (notify_person's public_url).
+    if notification.url:
         body += f"\n\n{settings.SITE_URL.rstrip('/')}{notification.url}"
     send_mail(notification.subject, body, None, [address])
     return True

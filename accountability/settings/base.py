@@ -279,6 +279,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A personal answer link is a credential: Django's lines naming a request's path ("Not
+    # Found: <path>", "Bad Request: <path>", CSRF refusals) mask it, before any handler.
+    "filters": {
+        "signed_links": {
+            "()": "accountability.core.logfilters.RedactPaths",
+            "patterns": [r"(/consultations/answer/)[^/\s\"]+"],
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("ACC_LOG_LEVEL", default="INFO")},
     # Every PDF the worker renders logged thousands of INFO lines (fontTools' subsetting of each
@@ -286,6 +294,8 @@ LOGGING = {
     "loggers": {
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        "django.request": {"filters": ["signed_links"]},
+        "django.security.csrf": {"filters": ["signed_links"]},
     },
 }
 
@@ -294,6 +304,11 @@ STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS = env_int("ACC_STAFF_LIST_CONFIRMATION_MAX_
 
 # Working days the SMT has to answer a nomination before the DO may decide (¶17, ¶19).
 CONSULTATION_WORKING_DAYS = env_int("ACC_CONSULTATION_WORKING_DAYS", 5)
+# The longest a personal answer link of an SMT member with no login works, in days; it stops
+# sooner, when the consultation closes (structure.consultation_links).
+CONSULTATION_LINK_MAX_AGE_DAYS = env_int("ACC_CONSULTATION_LINK_MAX_AGE_DAYS", 14)
+if not 1 <= CONSULTATION_LINK_MAX_AGE_DAYS <= 60:
+    raise ImproperlyConfigured("ACC_CONSULTATION_LINK_MAX_AGE_DAYS must be between 1 and 60")
 # Days before an appointment ends that the DO is told (¶17, ¶19 vacancies).
 APPOINTMENT_ENDING_NOTICE_DAYS = env_int("ACC_APPOINTMENT_ENDING_NOTICE_DAYS", 30)
 # Absolute address of the site, for links in emails and letters.
