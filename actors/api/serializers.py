@@ -94,9 +94,7 @@ class PersonSerializer(serializers.Serializer):
     radio_call_sign = serializers.CharField()
     residential_address = serializers.CharField()
     residential_zone = serializers.IntegerField(allow_null=True)
-    arrived_on = serializers.DateField(
-        help_text=_("Arrival at the duty station; training due dates count from it (¶33).")
-    )
+    arrived_on = serializers.DateField(help_text=_("Training due dates count from arrival (¶33)."))
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
     user = serializers.IntegerField(allow_null=True)
     is_active = serializers.BooleanField()
