@@ -1,5 +1,7 @@
 """Shared fixtures. Every test world has an outsider organization whose user must see nothing."""
 
+import datetime as dt
+
 import pgtrigger
 import pytest
 from django.db.backends.base.creation import BaseDatabaseCreation
@@ -14,6 +16,21 @@ from actors.tests.factories import (
 
 # The browser tests' fixtures (page, allow_orm_beside_playwright).
 pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _frozen_on_marked_day(request):
+    """``pytest.mark.frozen_on(day, hour=12)``: the clock stands at that hour UTC of ``day``
+    for the whole test, so that a module's fixed dates and the code's own reading of the clock
+    agree at any hour of the run, across midnight UTC included (conventions, 19). Noon keeps
+    the same date in every station's time zone."""
+    marker = request.node.get_closest_marker("frozen_on")
+    if marker is None:
+        return
+    day = marker.args[0]
+    hour = marker.kwargs.get("hour", 12)
+    time_machine = request.getfixturevalue("time_machine")
+    time_machine.move_to(dt.datetime.combine(day, dt.time(hour), dt.UTC), tick=False)
 
 
 @pytest.fixture

@@ -10,15 +10,10 @@ from actors import models as m
 from actors.tests.api_helpers import build_world, client_for, error_attrs, ids
 from actors.tests.factories import PersonFactory, superuser
 
-pytestmark = pytest.mark.django_db
 # A fixed day, and the clock frozen on it for each test: a date read at import disagreed
 # with the code's own once a run crossed midnight UTC.
 TODAY = dt.date(2026, 6, 16)
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock(time_machine):
-    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_on(TODAY)]
 
 
 @pytest.fixture

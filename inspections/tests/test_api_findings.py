@@ -28,18 +28,13 @@ from .test_api_fixtures import (
 
 __all__ = ["debriefed", "world"]  # fixtures
 
-pytestmark = pytest.mark.django_db
 URL = "/api/v1/findings/"
 RECTIFICATIONS = "/api/v1/rectifications/"
 EVIDENCE = "/api/v1/evidence/"
 # A fixed day, and the clock frozen on it for each test: a date read at import disagreed
 # with the code's own once a run crossed midnight UTC.
 TODAY = dt.date(2026, 6, 16)
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock(time_machine):
-    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_on(TODAY)]
 
 
 def test_each_agency_sees_its_own_findings_and_the_station_sees_all(world, debriefed):

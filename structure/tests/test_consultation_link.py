@@ -20,17 +20,11 @@ from structure import workflow as wf
 from structure.models import Answer, Consultation, ConsultationEvent
 from structure.tests.conftest import statements_for
 
-pytestmark = pytest.mark.django_db
-
 TODAY = dt.date(2026, 11, 27)  # a Friday: the consultation runs until Friday 4 December
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_on(TODAY, hour=9)]
 ENDS_ON = dt.date(2026, 12, 4)
 EMAIL = "amina.diallo@unicef.example"
 LINK = re.compile(r"https?://[^/\s]+(/consultations/answer/[^/\s]+/)")
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock(time_machine):
-    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(9), dt.UTC), tick=False)
 
 
 def at(time_machine, day: dt.date) -> None:

@@ -15,16 +15,11 @@ from actors.services.appointments import appointment_create
 from actors.tests.factories import PersonFactory, role, user_with_role
 from structure import other
 
-pytestmark = pytest.mark.django_db
 S = m.AppointmentStatus
 # A fixed day, and the clock frozen on it for each test: a date read at import disagreed
 # with the code's own once a run crossed midnight UTC.
 TODAY = dt.date(2026, 6, 16)
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock(time_machine):
-    time_machine.move_to(dt.datetime.combine(TODAY, dt.time(12), dt.UTC), tick=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_on(TODAY)]
 
 
 DECISIONS = "structure:unsecoord-decisions"

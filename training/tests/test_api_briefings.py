@@ -12,16 +12,11 @@ from training.models import Briefing, BriefingAttendee
 from training.tests.factories import course
 from training.tests.test_api_fixtures import build_world, people_at
 
-pytestmark = pytest.mark.django_db
 URL = "/api/v1/briefings/"
 # A fixed day, and the clock frozen on it for each test: a date read at import disagreed
 # with the code's own once a run crossed midnight UTC.
 T = dt.date(2026, 6, 16)
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock(time_machine):
-    time_machine.move_to(dt.datetime.combine(T, dt.time(12), dt.UTC), tick=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_on(T)]
 
 
 @pytest.fixture
