@@ -78,6 +78,9 @@ class FindingSerializer(serializers.Serializer):
     severity = severity_field()
     recommendation = serializers.CharField()
     deadline = serializers.DateField(help_text=_("Rectify by (¶40)."))
+    deadline_set_by_hand = serializers.BooleanField(
+        help_text=_("False while the date is the severity's default, which follows the severity.")
+    )
     status = status_field()
     closed_at = serializers.DateTimeField(allow_null=True)
     is_overdue = serializers.BooleanField(
@@ -201,6 +204,7 @@ class FindingViewSet(UpdateModelMixin, ReadOnlyScopedViewSet):
         "severity",
         "recommendation",
         "deadline",
+        "deadline_set_by_hand",
         "status",
         "closed_at",
         "is_overdue",

@@ -149,6 +149,25 @@ def test_the_team_completes_findings_before_the_debrief_and_moves_dates_after(wo
     assert response.status_code == 200 and response.json()["deadline"] == later.isoformat()
 
 
+def test_the_api_says_whether_the_date_follows_the_severity(world):
+    """A default date moves with the severity until a date is given (¶40); clients read which."""
+    from inspections.services.findings import default_deadline
+
+    mission = announced_mission(world)
+    record_all(world, mission, deficient=deficient_items(mission, 1))
+    url = f"{URL}{mission.findings.get().pk}/"
+    inspector = api(world, "inspector")
+    row = inspector.patch(url, {"severity": "critical"}).json()
+    assert row["deadline"] == default_deadline(mission, "critical").isoformat()
+    assert row["deadline_set_by_hand"] is False
+    chosen = mission.ends_on + dt.timedelta(days=20)
+    row = inspector.patch(url, {"deadline": chosen.isoformat()}).json()
+    assert (row["deadline"], row["deadline_set_by_hand"]) == (chosen.isoformat(), True)
+    row = inspector.patch(url, {"severity": "low"}).json()
+    assert (row["deadline"], row["deadline_set_by_hand"]) == (chosen.isoformat(), True)
+    assert inspector.get(URL).json()["results"][0]["deadline_set_by_hand"] is True
+
+
 def test_the_responsible_actors_report_a_rectification_with_evidence(world, debriefed):
     do_finding = finding_of(debriefed, "designated_official")
     url = f"{URL}{do_finding.pk}/rectify/"
