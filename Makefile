@@ -48,8 +48,10 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then $(APT_UPDATE); $(APT_GET) install -y fonts-wqy-microhei >/dev/null; \
 	  else echo "no CJK font: sudo apt-get install fonts-wqy-microhei (Chinese letters will show no Chinese)"; fi; }
 
+# Links in notices name the port the site is served on, unless ACC_SITE_URL says otherwise.
 run: $(STAMP)
-	$(EMBED) sh -c '$(BIN)/python manage.py migrate --noinput && \
+	$(EMBED) sh -c 'export ACC_SITE_URL="$${ACC_SITE_URL:-http://127.0.0.1:$(PORT)}" && \
+	  $(BIN)/python manage.py migrate --noinput && \
 	  $(BIN)/python manage.py sync_rights && \
 	  $(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
 	  $(BIN)/python manage.py seed_demo --scale $(DEMO_SCALE) --seed 1 --once && \
