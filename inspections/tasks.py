@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from celery import shared_task
-from django.utils import timezone
 
 from accountability.core.audit import audit_context
-
-
-def _today(today: str | None) -> dt.date:
-    return dt.date.fromisoformat(today) if today else timezone.localdate()
+from accountability.core.dates import task_today
 
 
 @shared_task(acks_late=True, name="inspections.tasks.render_mission_report")
@@ -53,7 +47,7 @@ def scan_finding_deadlines(today: str | None = None) -> dict:
     from inspections.deadlines import scan_reminders
 
     with audit_context(source="task:scan_finding_deadlines"):
-        return scan_reminders(today=_today(today))._asdict()
+        return scan_reminders(today=task_today(today))._asdict()
 
 
 @shared_task(acks_late=True, name="inspections.tasks.scan_follow_ups")
@@ -62,7 +56,7 @@ def scan_follow_ups(today: str | None = None) -> dict:
     from inspections.deadlines import scan_follow_ups as scan
 
     with audit_context(source="task:scan_follow_ups"):
-        return scan(today=_today(today))._asdict()
+        return scan(today=task_today(today))._asdict()
 
 
 @shared_task(acks_late=True, name="inspections.tasks.resend_escalations")

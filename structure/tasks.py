@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from accountability.core.audit import audit_context
+from accountability.core.dates import task_today
 from structure.models import AppointmentLetter
 
 
@@ -21,21 +22,13 @@ def render_letter(letter_id: int) -> bool:
 # runs twice, or is redelivered after acks_late, sends nothing twice.
 
 
-def _today(today: str | None):
-    import datetime as dt
-
-    from django.utils import timezone
-
-    return dt.date.fromisoformat(today) if today else timezone.localdate()
-
-
 @shared_task(acks_late=True, name="structure.tasks.remind_consultations")
 def remind_consultations(today: str | None = None) -> int:
     """Remind, once, the SMT members yet to answer a consultation closing within a working day."""
     from structure.reminders import consultation_reminders_send
 
     with audit_context(source="task:remind_consultations"):
-        return consultation_reminders_send(today=_today(today))
+        return consultation_reminders_send(today=task_today(today))
 
 
 @shared_task(acks_late=True, name="structure.tasks.remind_pending_decisions")
@@ -44,7 +37,7 @@ def remind_pending_decisions(today: str | None = None) -> int:
     from structure.reminders import decision_reminders_send
 
     with audit_context(source="task:remind_pending_decisions"):
-        return decision_reminders_send(today=_today(today))
+        return decision_reminders_send(today=task_today(today))
 
 
 @shared_task(acks_late=True, name="structure.tasks.notify_ending_appointments")
@@ -53,7 +46,7 @@ def notify_ending_appointments(today: str | None = None) -> int:
     from structure.reminders import ending_notices_send
 
     with audit_context(source="task:notify_ending_appointments"):
-        return ending_notices_send(today=_today(today))
+        return ending_notices_send(today=task_today(today))
 
 
 @shared_task(acks_late=True, name="structure.tasks.send_vacancy_digest")
@@ -62,4 +55,4 @@ def send_vacancy_digest(today: str | None = None) -> int:
     from structure.reminders import vacancy_digest_send
 
     with audit_context(source="task:send_vacancy_digest"):
-        return vacancy_digest_send(today=_today(today))
+        return vacancy_digest_send(today=task_today(today))

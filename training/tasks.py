@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from accountability.core.audit import audit_context
+from accountability.core.dates import task_today
 from training.models import Certificate
 
 
@@ -22,14 +23,6 @@ def render_certificate(certificate_id: int) -> bool:
 # redelivered after acks_late, sends nothing twice.
 
 
-def _today(today: str | None):
-    import datetime as dt
-
-    from django.utils import timezone
-
-    return dt.date.fromisoformat(today) if today else timezone.localdate()
-
-
 def _queue(task) -> str | None:
     # The send batches follow the scan's queue, so that a dedicated queue (or a test's) keeps
     # the whole run together; None (eager, or the default queue) routes as usual.
@@ -42,7 +35,7 @@ def scan_training_reminders(self, today: str | None = None) -> dict:
     from training.reminders import daily_scan
 
     with audit_context(source="task:scan_training_reminders"):
-        return daily_scan(today=_today(today), queue=_queue(self))._asdict()
+        return daily_scan(today=task_today(today), queue=_queue(self))._asdict()
 
 
 @shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_manager_reminders")
@@ -51,7 +44,7 @@ def scan_training_manager_reminders(self, today: str | None = None) -> dict:
     from training.reminders import manager_scan
 
     with audit_context(source="task:scan_training_manager_reminders"):
-        return manager_scan(today=_today(today), queue=_queue(self))._asdict()
+        return manager_scan(today=task_today(today), queue=_queue(self))._asdict()
 
 
 @shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_escalations")
@@ -60,7 +53,7 @@ def scan_training_escalations(self, today: str | None = None) -> dict:
     from training.reminders import escalation_scan
 
     with audit_context(source="task:scan_training_escalations"):
-        return escalation_scan(today=_today(today), queue=_queue(self))._asdict()
+        return escalation_scan(today=task_today(today), queue=_queue(self))._asdict()
 
 
 # A mail server that is down fails the batch; it is retried a few minutes later and the
@@ -77,7 +70,7 @@ def send_training_digests(digest_ids: list[int], today: str | None = None) -> in
     from training.reminder_digests import digests_send
 
     with audit_context(source="task:send_training_digests"):
-        return digests_send(digest_ids, today=_today(today))
+        return digests_send(digest_ids, today=task_today(today))
 
 
 @shared_task(acks_late=True, name="training.tasks.prune_training_reminders")
@@ -85,4 +78,4 @@ def prune_training_reminders(today: str | None = None) -> list[int]:
     """Weekly: forget reminder records past TRAINING_REMINDER_RETENTION_DAYS."""
     from training.reminders import reminders_prune
 
-    return list(reminders_prune(today=_today(today)))
+    return list(reminders_prune(today=task_today(today)))
