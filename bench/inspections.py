@@ -190,7 +190,7 @@ def _measure(queryset, pk, template, context, *, runs: int) -> dict:
     from pypdf import PdfReader
     from weasyprint import HTML
 
-    from structure.letters import url_fetcher
+    from accountability.core.pdfs import url_fetcher
 
     with CaptureQueriesContext(connection) as captured:
         _django_part(queryset, pk, template, context)

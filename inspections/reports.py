@@ -16,8 +16,8 @@ The contexts hold plain rows read with ``values()`` in a constant number of quer
 at each function), however many findings there are: a 150-finding report must spend its time
 in WeasyPrint, not in Django (bench/inspections.py). The templates use block layout only (no
 flex, no grid, no page-long tables: one short block per finding that never breaks across
-pages; WeasyPrint #1166, #1296), system fonts, and the URL fetcher of the letters, which
-refuses every resource.
+pages; WeasyPrint #1166, #1296), system fonts, and
+the core's URL fetcher (``accountability.core.pdfs``), which refuses every resource.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from django.db.models import Count, F, Max, Min
 from django.utils import timezone
 
 from accountability.core import pdfs
-from structure.letters import url_fetcher
 
 from .models import (
     ChecklistItem,
@@ -226,7 +225,7 @@ def mission_report_render(report: MissionReport) -> bool:
         report.pk,
         template=MISSION_REPORT_TEMPLATE,
         context=mission_report_context,
-        url_fetcher=url_fetcher(),
+        url_fetcher=pdfs.url_fetcher(),
     )
 
 
@@ -302,5 +301,5 @@ def escalation_render(escalation: Escalation) -> bool:
         escalation.pk,
         template=NON_COMPLIANCE_TEMPLATE,
         context=escalation_context,
-        url_fetcher=url_fetcher(),
+        url_fetcher=pdfs.url_fetcher(),
     )

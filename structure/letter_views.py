@@ -35,7 +35,7 @@ def letter_verify_form(request):
     """Public: type a code, land on its verification page."""
     form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        code = letters.normalize_code(form.cleaned_data["code"])
+        code = pdfs.normalize_code(form.cleaned_data["code"])
         if code:
             return redirect("letter-verify", code=code)
         form.add_error("code", _("Enter the code printed on the letter."))

@@ -7,9 +7,6 @@ the same bytes. Its verification code lets anyone check on a public page that it
 
 from __future__ import annotations
 
-import functools
-import re
-
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404
@@ -111,31 +108,8 @@ def letter_render(letter: AppointmentLetter) -> bool:
         letter.pk,
         template="structure/letter.html",
         context=letter_context,
-        url_fetcher=url_fetcher(),
+        url_fetcher=pdfs.url_fetcher(),
     )
-
-
-def _refuse_fetch(url, *args, **kwargs):
-    # Letters use no external resources: neither the network nor the file system. Fonts come
-    # from fontconfig (system fonts), which does not go through the URL fetcher.
-    raise ValueError(f"letters load no resources ({url})")
-
-
-@functools.cache
-def url_fetcher():
-    """WeasyPrint's fetcher for letters: every URL (file:, http:, data: alike) is refused.
-
-    Since WeasyPrint 70 a fetcher must be a ``URLFetcher`` (WeasyPrint reads its
-    ``_fail_on_errors``); a plain function fails with AttributeError on the first resource.
-    A refused resource is left out with a logged warning, not fatal: the letter still issues.
-    """
-    from weasyprint.urls import URLFetcher
-
-    class RefusingFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            return _refuse_fetch(url)
-
-    return RefusingFetcher(allowed_protocols=(), fail_on_errors=False)
 
 
 # --- Reading letters ------------------------------------------------------------------------
@@ -164,18 +138,9 @@ def letter_for(user, appointment_pk) -> AppointmentLetter:
     return letter
 
 
-_CODE_NOISE = re.compile(r"[\s-]+")
-
-
-def normalize_code(code: str) -> str:
-    """Codes are upper-case hex (``_verification_code``); readers type them in any case, with
-    spaces or dashes. Normalizing here keeps the lookup on the unique index."""
-    return _CODE_NOISE.sub("", code or "").upper()[:32]
-
-
 def letter_verify(code: str) -> AppointmentLetter | None:
     """The issued letter with this verification code, if it is genuine."""
-    code = normalize_code(code)
+    code = pdfs.normalize_code(code)
     if not code:
         return None
     return (

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from structure.letters import normalize_code
+from accountability.core.pdfs import normalize_code
 from training import certificates
 
 

@@ -4,8 +4,8 @@ once in Celery, stored with their SHA-256 and served as stored ever after.
 The PDF is never rendered in a request: the file a staff member printed and the one a focal
 point downloads years later are the same bytes, and the verification code printed on it lets
 anyone check on a public page that it is genuine. Rendering, storing and serving are those of
-the appointment letters (``accountability.core.pdfs``), with the letters' refusing URL fetcher
-and code normalization (``structure.letters``); block layout only.
+the appointment letters, with the same refusing URL fetcher and code normalization
+(``accountability.core.pdfs``); block layout only.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accountability.core import pdfs, scoping
-from structure.letters import normalize_code, url_fetcher
 from training.models import Certificate, RecordSource, RecordStatus, TrainingRecord
 
 
@@ -98,7 +97,7 @@ def certificate_render(certificate: Certificate) -> bool:
         certificate.pk,
         template="training/certificate.html",
         context=certificate_context,
-        url_fetcher=url_fetcher(),
+        url_fetcher=pdfs.url_fetcher(),
     )
 
 
@@ -138,7 +137,7 @@ def certificate_file_response(request, certificate: Certificate):
 
 def certificate_verify(code: str) -> Certificate | None:
     """The issued certificate with this verification code, if it is genuine."""
-    code = normalize_code(code)
+    code = pdfs.normalize_code(code)
     if not code:
         return None
     return (

@@ -1,15 +1,18 @@
 """Documents rendered to PDF once, stored with their SHA-256 and served as stored ever after.
 
-Appointment letters (``structure.letters``) and training certificates
-(``training.certificates``) are rendered by a task, never in a request, so that the copy
-printed on the day and the one downloaded years later are the same bytes. A document is a
-model with ``language``, ``verification_code``, ``issued_at``, ``sha256`` (empty until
-rendered), a ``pdf`` file field and ``updated_at``.
+Appointment letters (``structure.letters``), training certificates
+(``training.certificates``) and inspection reports (``inspections.reports``) are rendered by a
+task, never in a request, so that the copy printed on the day and the one downloaded years
+later are the same bytes; all of them read resources through ``url_fetcher``, which refuses
+every one. A document is a model with ``language``, ``verification_code``, ``issued_at``,
+``sha256`` (empty until rendered), a ``pdf`` file field and ``updated_at``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -56,3 +59,36 @@ def stored_pdf_response(request, file, sha256: str, filename: str):
     # Personal data: browsers may keep it, shared caches may not.
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+def _refuse_fetch(url, *args, **kwargs):
+    # Documents use no external resources: neither the network nor the file system. Fonts come
+    # from fontconfig (system fonts), which does not go through the URL fetcher.
+    raise ValueError(f"documents load no resources ({url})")
+
+
+@functools.cache
+def url_fetcher():
+    """WeasyPrint's fetcher for every document (letters, certificates, inspection reports):
+    every URL (file:, http:, data: alike) is refused.
+
+    Since WeasyPrint 70 a fetcher must be a ``URLFetcher`` (WeasyPrint reads its
+    ``_fail_on_errors``); a plain function fails with AttributeError on the first resource.
+    A refused resource is left out with a logged warning, not fatal: the document still issues.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class RefusingFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            return _refuse_fetch(url)
+
+    return RefusingFetcher(allowed_protocols=(), fail_on_errors=False)
+
+
+_CODE_NOISE = re.compile(r"[\s-]+")
+
+
+def normalize_code(code: str) -> str:
+    """Verification codes are upper-case hex; readers type them in any case, with spaces or
+    dashes. Normalizing here keeps the lookup on the unique index."""
+    return _CODE_NOISE.sub("", code or "").upper()[:32]

@@ -209,16 +209,16 @@ def test_chinese_certificate_embeds_a_cjk_font_and_the_chinese_title(
 def test_the_certificate_asks_for_no_resource(
     world, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from structure import letters
+    from accountability.core import pdfs
 
     asked = []
-    refuse = letters._refuse_fetch
+    refuse = pdfs._refuse_fetch
 
     def spy(url, *args, **kwargs):
         asked.append(url)
         return refuse(url, *args, **kwargs)
 
-    monkeypatch.setattr(letters, "_refuse_fetch", spy)
+    monkeypatch.setattr(pdfs, "_refuse_fetch", spy)
     certificate = complete(django_capture_on_commit_callbacks, world["person"])
     assert certificate.sha256 and asked == []
 
