@@ -30,7 +30,6 @@ from . import databases
 # name suffix -> (seed scale, training records wanted)
 SIZES = {"": (1.0, 1_000_000), "_small": (0.25, 250_000)}
 DEFAULT_PREFIX = "accountability_bench_training"
-PEOPLE_AT_SCALE_1 = 100_000
 
 HISTORY_SQL = """
 INSERT INTO training_trainingrecord (

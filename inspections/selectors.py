@@ -9,10 +9,8 @@ from collections import Counter
 from django.db.models import (
     BooleanField,
     Count,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     QuerySet,
 )
@@ -77,17 +75,6 @@ def non_compliant_station_ids(station_ids=None) -> set[int]:
     if station_ids is not None:
         open_reports = open_reports.filter(duty_station_id__in=station_ids)
     return set(open_reports.values_list("duty_station_id", flat=True))
-
-
-def non_compliant_q(prefix: str = "") -> Q:
-    """Lazy form of the flag, for annotating lists of stations."""
-    return Q(
-        Exists(
-            Escalation.objects.filter(
-                duty_station_id=OuterRef(f"{prefix}pk"), closed_at__isnull=True
-            )
-        )
-    )
 
 
 def station_compliance(

@@ -78,10 +78,6 @@ def _email_after_commit(notification: Notification) -> None:
     transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
 
 
-def unread_count(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
-
-
 def notification_read(*, user, notification: Notification) -> Notification:
     """Mark the user's own notice read; reading it again keeps the first time."""
     from django.utils import timezone

@@ -418,17 +418,6 @@ def dependant_details_q(user, prefix: str = "person__") -> Q:
     return q if covers_self else q | Q(**{f"{prefix}user_id": user.pk})
 
 
-def dependant_details_visible(user, dependant) -> bool:
-    """Whether ``user`` may see the dependant's birth date and address."""
-    if user.is_superuser:
-        return True
-    return (
-        _models()
-        .Person.objects.filter(dependant_details_q(user, ""), pk=dependant.person_id)
-        .exists()
-    )
-
-
 # --- Fields not every reader of a row may see ------------------------------------------------
 #
 # Declared once per model in ``_PRIVATE`` (filled by ``_rules``): the fields, and the rule over

@@ -92,7 +92,6 @@ DEMO_LOGINS = [
     DemoLogin("warden.nairobi", "Warden, Gigiri zone, Nairobi (¶20)"),
     DemoLogin("staff.nairobi", "Staff member, UNICEF Nairobi, with dependants (¶22)"),
 ]
-DEMO_USERNAMES = [login.username for login in DEMO_LOGINS]
 
 
 def demo_data_exists() -> bool:

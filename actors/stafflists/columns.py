@@ -60,7 +60,6 @@ COLUMNS = (
     "lives_at_duty_station",
 )
 REQUIRED_COLUMNS = ("record", "index_number", "family_name", "given_names")
-PERSON_REQUIRED = ("category", "contract_type")
 PERSON_ONLY = (
     "category",
     "contract_type",
@@ -72,28 +71,6 @@ PERSON_ONLY = (
     "active",
 )
 DEPENDANT_ONLY = ("relationship", "birth_date", "lives_at_duty_station")
-
-# Column -> model field, where they differ.
-PERSON_FIELD = {"active": "is_active", "residential_zone": "residential_zone_id"}
-PERSON_COLUMNS = (
-    "family_name",
-    "given_names",
-    "category",
-    "contract_type",
-    "grade",
-    "email",
-    "phone",
-    "radio_call_sign",
-    "residential_address",
-    "residential_zone",
-    "active",
-)
-DEPENDANT_COLUMNS = (
-    "relationship",
-    "birth_date",
-    "residential_address",
-    "lives_at_duty_station",
-)
 
 MAX_LENGTHS = {
     "index_number": 30,

@@ -22,8 +22,7 @@ from inspections.models import (
     RectificationDecision,
 )
 from inspections.models.missions import REPORTED
-from inspections.selectors import station_compliance
-from inspections.services.escalations import station_non_compliant
+from inspections.selectors import non_compliant_station_ids, station_compliance
 
 SCALE = 0.002  # 2 countries, 4 duty stations: Nairobi, Mombasa, Kabul, Kandahar
 TODAY = dt.date(2026, 6, 16)
@@ -107,7 +106,7 @@ def test_missions_at_every_stage_with_rendered_reports_seeded_once():
     assert escalation.mission.status == MissionStatus.CLOSED
     assert escalation.sha256 and _pdf(escalation.pdf)
     assert set(escalation.findings.values_list("status", flat=True)) == {"not_rectified"}
-    assert station_non_compliant(escalation.duty_station)
+    assert escalation.duty_station_id in non_compliant_station_ids()
 
     # The flagged station's compliance chart has at least three scored missions.
     rows = station_compliance(users["inspector"], today=TODAY)

@@ -138,8 +138,3 @@ def escalations_close_if_done(finding: Finding) -> int:
             )
         )
     return closed
-
-
-def station_non_compliant(station) -> bool:
-    """Whether the station is flagged non-compliant: an escalation of it is still open."""
-    return Escalation.objects.filter(duty_station=station, closed_at__isnull=True).exists()

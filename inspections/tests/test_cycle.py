@@ -17,7 +17,7 @@ from inspections.models import (
     MissionReport,
     MissionStatus,
 )
-from inspections.services.escalations import station_non_compliant
+from inspections.selectors import non_compliant_station_ids
 from inspections.services.findings import rectification_decide, rectification_report
 from inspections.services.followups import follow_up_check_record, follow_up_complete
 
@@ -98,14 +98,14 @@ def test_the_whole_cycle_ends_in_a_non_compliance_report_and_a_flag_until_closed
     assert EscalationDelivery.objects.filter(sent_at__isnull=True).count() == 0
     hlcm_mail = [msg for msg in mail.outbox if "hlcm@example.org" in msg.to]
     assert hlcm_mail and hlcm_mail[0].attachments[0][2] == "application/pdf"
-    assert station_non_compliant(world.station)
+    assert world.station.pk in non_compliant_station_ids()
 
     # The DO reports and the inspector verifies: the flag lifts.
     rect = rectification_report(user=world.do, finding=do_finding, description="Plan updated.")
     rectification_decide(user=world.inspector, rectification=rect, accepted=True)
     escalation.refresh_from_db()
     assert escalation.closed_at is not None
-    assert not station_non_compliant(world.station)
+    assert world.station.pk not in non_compliant_station_ids()
 
 
 def test_no_escalation_when_the_follow_up_finds_everything_rectified(
@@ -119,4 +119,4 @@ def test_no_escalation_when_the_follow_up_finds_everything_rectified(
         follow_up_done(world.inspector, mission.follow_up, default=FollowUpResult.RECTIFIED)
     assert not Escalation.objects.exists()
     assert set(Finding.objects.values_list("status", flat=True)) == {FindingStatus.RECTIFIED}
-    assert not station_non_compliant(world.station)
+    assert world.station.pk not in non_compliant_station_ids()
