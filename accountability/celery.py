@@ -1,4 +1,9 @@
-"""The Celery app and the static beat schedule (UTC; each entry expires before the next run)."""
+"""The Celery app and the static beat schedule (UTC; each entry expires before the next run).
+
+The schedule lives here in code, reviewed and versioned with the tasks it names, and is the only
+one: no database scheduler edits it behind the code's back. Its last-run times are kept in
+CELERY_BEAT_SCHEDULE_FILENAME; one beat runs per database (accountability/core/beat.py).
+"""
 
 import os
 
@@ -23,6 +28,14 @@ def _make_filesystem_broker_folders(sender, **kwargs):
             folder = sender.conf.broker_transport_options.get(key)
             if folder:
                 Path(folder).mkdir(parents=True, exist_ok=True)
+
+
+@app.on_after_configure.connect
+def _make_beat_schedule_folder(sender, **kwargs):
+    # The beat opens its schedule file before any beat signal is sent.
+    from pathlib import Path
+
+    Path(sender.conf.beat_schedule_filename).parent.mkdir(parents=True, exist_ok=True)
 
 
 app.conf.beat_schedule = {
@@ -103,12 +116,29 @@ app.conf.beat_schedule = {
 }
 
 
+# Celery logs an exception raised by a signal receiver and carries on, so a refusal raised as
+# one would leave the process running: SystemExit is not an Exception and stops it.
 @worker_init.connect
 @beat_init.connect
 def _refuse_unsafe_production(**kwargs):
     from django.conf import settings
 
     if getattr(settings, "PRODUCTION", False):
+        from django.core.exceptions import ImproperlyConfigured
+
         from accountability.core.checks import refuse_unsafe_start
 
-        refuse_unsafe_start()
+        try:
+            refuse_unsafe_start()
+        except ImproperlyConfigured as exc:
+            raise SystemExit(str(exc)) from exc
+
+
+@beat_init.connect
+def _one_beat_only(**kwargs):
+    from accountability.core.beat import AnotherBeatRunning, beat_lock_acquire
+
+    try:
+        beat_lock_acquire()
+    except AnotherBeatRunning as exc:
+        raise SystemExit(str(exc)) from exc

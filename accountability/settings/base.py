@@ -75,7 +75,6 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "django_htmx",
-    "django_celery_beat",
     "accountability.core.apps.CoreConfig",
     "actors",
     "structure",
@@ -272,7 +271,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_ENABLE_UTC = True
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The schedule is static, in accountability/celery.py; this file only keeps its last-run times.
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
