@@ -11,7 +11,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -21,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
+from accountability.core.views import ServiceFormView, paginate
 from actors.models import DutyStation
-from actors.views.base import PAGE_SIZES, ServiceFormView, page_size
 from structure import meetings
 from structure.models import ActionItem, SmtMeeting
 
@@ -95,20 +94,13 @@ class MeetingListView(LoginRequiredMixin, View):
             )
             .order_by("-held_on", "-id")
         )
-        size = page_size(request)
-        page = Paginator(qs, size).get_page(request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
         return render(
             request,
             "structure/meetings/list.html",
             {
                 "title": _("SMT meetings at %(station)s") % {"station": station.name},
                 "station": station,
-                "page": page,
-                "page_size": size,
-                "page_sizes": PAGE_SIZES,
-                "querystring": params.urlencode(),
+                **paginate(request, qs),
                 "can_record": scoping.may_create(request.user, SmtMeeting, duty_station=station),
             },
         )

@@ -24,10 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
+from accountability.core.views import ServiceFormView
 from actors import models as m
 from actors.services.appointments import LIVE_STATUSES
 from actors.views.appointments import SCOPE_RELATED
-from actors.views.base import ServiceFormView
 from structure import forms, other
 
 S = m.AppointmentStatus

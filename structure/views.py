@@ -23,8 +23,8 @@ from django.views import View
 from accountability.core import scoping
 from accountability.core.models import Notification
 from accountability.core.notifications import notification_read, notifications_read_all
+from accountability.core.views import ServiceFormView
 from actors import models as m
-from actors.views.base import ServiceFormView
 from structure import forms, workflow
 from structure.models import Answer, AppointmentLetter
 from structure.selectors import approval_queue

@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core import scoping
+from accountability.core.views import Column, ScopedDetailView, ScopedListView, ServiceFormView
 from actors import forms
 from actors import models as m
 from actors.services.appointments import appointment_create, appointment_end
-
-from .base import Column, ScopedDetailView, ScopedListView, ServiceFormView
 
 SCOPE_RELATED = (
     "scope_organization",

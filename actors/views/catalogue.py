@@ -7,9 +7,8 @@ from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accountability.core.views import Column, ScopedDetailView, ScopedListView
 from actors import models as m
-
-from .base import Column, ScopedDetailView, ScopedListView
 
 
 class RoleListView(ScopedListView):

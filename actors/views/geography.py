@@ -6,6 +6,13 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core import scoping
+from accountability.core.views import (
+    Column,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormView,
+    require_superuser,
+)
 from actors import forms
 from actors import models as m
 from actors.services.geography import (
@@ -15,8 +22,6 @@ from actors.services.geography import (
     warden_zone_create,
 )
 from actors.services.reference import duty_station_create
-
-from .base import Column, ScopedDetailView, ScopedListView, ServiceFormView, require_superuser
 
 _ACTIVE = m.AppointmentStatus.ACTIVE
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accountability.core import scoping
+from accountability.core.views import Column, ScopedDetailView, ScopedListView, ServiceFormView
 from actors import forms
 from actors import models as m
 from actors.services.people import (
@@ -23,8 +24,6 @@ from actors.services.people import (
     person_create,
     person_update,
 )
-
-from .base import Column, ScopedDetailView, ScopedListView, ServiceFormView
 
 
 def _yes_no(value):

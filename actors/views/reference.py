@@ -5,12 +5,17 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core import scoping
+from accountability.core.views import (
+    Column,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormView,
+    require_superuser,
+)
 from actors import forms
 from actors import models as m
 from actors.services.geography import structure_update
 from actors.services.reference import country_create, organization_create
-
-from .base import Column, ScopedDetailView, ScopedListView, ServiceFormView, require_superuser
 
 
 def _yes_no(value: bool):

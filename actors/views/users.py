@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core import scoping
+from accountability.core.views import Column, ScopedDetailView, ScopedListView, ServiceFormView
 from actors import forms
 from actors import models as m
 from actors.services.users import user_create, user_update
-
-from .base import Column, ScopedDetailView, ScopedListView, ServiceFormView
 
 
 class UserListView(ScopedListView):

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from actors.views.base import apply_service_errors
+from accountability.core.views import apply_service_errors
 
 
 @contextmanager

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accountability.core import scoping
+from accountability.core.views import paginate
 from inspections import selectors
 from inspections.finding_forms import StateFilterForm
 from inspections.models import Escalation, EscalationFinding
 from inspections.models.findings import UNRESOLVED
-from training.views.common import paginate
 
 from .common import by_state
 from .findings import LIST_RELATED

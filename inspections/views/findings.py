@@ -20,6 +20,7 @@ from django.views import View
 
 from accountability.core import scoping
 from accountability.core.exports import export_queries, list_export
+from accountability.core.views import paginate
 from inspections import selectors
 from inspections.evidence import evidence_response
 from inspections.finding_forms import DecisionForm, FindingFilterForm, RectificationForm
@@ -34,7 +35,6 @@ from inspections.models import (
 )
 from inspections.models.findings import AWAITING_ACTION
 from inspections.services.findings import may_rectify, rectification_decide, rectification_report
-from training.views.common import paginate
 
 from .common import service_errors
 

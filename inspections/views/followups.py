@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accountability.core import scoping
+from accountability.core.views import paginate
 from inspections import selectors
 from inspections.finding_forms import FollowUpCheckForm, FollowUpCompleteForm, StateFilterForm
 from inspections.models import (
@@ -27,7 +28,6 @@ from inspections.models import (
 )
 from inspections.models.findings import UNRESOLVED
 from inspections.services.followups import follow_up_check_record, follow_up_complete
-from training.views.common import paginate
 
 from .common import by_state, service_errors
 from .findings import LIST_RELATED

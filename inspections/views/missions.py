@@ -25,8 +25,8 @@ from django.views import View
 
 from accountability.core import scoping
 from accountability.core.exports import export_queries, list_export
+from accountability.core.views import paginate
 from actors.models import Person
-from training.views.common import paginate
 
 from .. import selectors
 from ..forms import DebriefForm, MissionEditForm, MissionFilterForm, MissionPlanForm

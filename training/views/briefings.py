@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
-from actors.views.base import apply_service_errors
+from accountability.core.views import apply_service_errors, paginate
 from training.forms import BriefingForm
 from training.models import Briefing, BriefingAttendee
 from training.services.briefings import briefing_acknowledge, briefing_record
-from training.views.common import own_person, paginate, safe_next, training_nav
+from training.views.common import own_person, safe_next, training_nav
 from training.views.sessions import render_station_choice, station_from_query
 
 

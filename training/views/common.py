@@ -1,14 +1,13 @@
 """What the training pages share: the signed-in staff member's own person record, the
-training navigation, pagination and safe redirects."""
+training navigation and safe redirects (pagination is the core's,
+``accountability.core.views.paginate``)."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accountability.core import scoping
 from actors.models import Person
-from actors.views.base import PAGE_SIZES, page_size
 
 
 def own_person(user) -> Person | None:
@@ -29,20 +28,6 @@ def training_nav(user) -> dict:
         "nav_oversees": scoping.holds(
             user, "view_people", "view_own_org_people", "view_everything"
         ),
-    }
-
-
-def paginate(request, queryset) -> dict:
-    """One page of ``queryset`` (a COUNT and a SELECT) and what the pager template needs."""
-    size = page_size(request)
-    page = Paginator(queryset, size).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    return {
-        "page": page,
-        "page_size": size,
-        "page_sizes": PAGE_SIZES,
-        "querystring": params.urlencode(),
     }
 
 

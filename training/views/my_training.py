@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
+from accountability.core.views import paginate
 from training.models import (
     BriefingAttendee,
     Certificate,
@@ -26,7 +27,7 @@ from training.models import (
 )
 from training.requirements import requirements_of
 from training.selectors import testable_courses
-from training.views.common import own_person, paginate, training_nav
+from training.views.common import own_person, training_nav
 
 
 class MyTrainingView(LoginRequiredMixin, View):

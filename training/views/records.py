@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
-from actors.views.base import apply_service_errors
+from accountability.core.views import apply_service_errors, paginate
 from training.forms import RejectForm, UploadForm
 from training.models import RecordStatus, TrainingRecord
 from training.services.records import record_reject, record_upload, record_verify
 from training.uploads import evidence_response
-from training.views.common import own_person, paginate, safe_next, training_nav
+from training.views.common import own_person, safe_next, training_nav
 
 
 def _queue_url() -> str:

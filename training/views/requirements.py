@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accountability.core.exports import export_queries, list_export
+from accountability.core.views import paginate
 from training import selectors
 from training.forms import RequirementFilterForm
 from training.models import RequirementStatus
 from training.requirements import status_q
 from training.views import exports
-from training.views.common import paginate, training_nav
+from training.views.common import training_nav
 
 ORDER = ("person__family_name", "person__given_names", "person_id", "rule_id", "dependant_id")
 

@@ -17,8 +17,8 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from accountability.core import scoping
+from accountability.core.views import apply_service_errors, paginate
 from actors.models import DutyStation
-from actors.views.base import apply_service_errors
 from training.forms import ParticipantsForm, SessionForm, StationForm
 from training.models import SessionParticipant, TrainingSession
 from training.services.sessions import (
@@ -26,7 +26,7 @@ from training.services.sessions import (
     session_create,
     session_participants_add,
 )
-from training.views.common import own_person, paginate, training_nav
+from training.views.common import own_person, training_nav
 
 
 def station_from_query(request):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
-from actors.views.base import apply_service_errors
+from accountability.core.views import apply_service_errors
 from training.forms import AnswerSheetForm
 from training.models import Certificate, TestAttempt
 from training.selectors import testable_courses

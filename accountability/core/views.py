@@ -1,13 +1,17 @@
-"""Building blocks of the web pages: scoped lists, detail pages with history, service forms.
+"""Building blocks of every app's web pages: scoped lists, detail pages with history, service
+forms, pagination.
 
 Every queryset starts from ``accountability.core.scoping``; object lookups answer 404 alike
-for "missing" and "not yours". Writes go through the ``actors.services`` functions, whose
-``ValidationError`` field dicts are shown on the form fields.
+for "missing" and "not yours". Writes go through each app's service functions, whose
+``ValidationError`` field dicts are shown on the form fields. The core imports no app: a
+saved object's page is found by the URL naming convention (``detail_url``), not by a table of
+the apps' models.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from functools import reduce
 from operator import or_
@@ -48,6 +52,25 @@ def page_size(request) -> int:
     except ValueError:
         return DEFAULT_PAGE_SIZE
     return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
+
+
+def paginate(request, queryset, *, per_page: int | None = None) -> dict:
+    """One page of ``queryset`` (a COUNT and a SELECT) and what ``_pagination.html`` needs.
+
+    The page size is the request's ``page_size`` among ``PAGE_SIZES``, or ``per_page`` for
+    lists that offer no choice. The query string (filters, search, size) is kept on the pager's
+    links, without the page number.
+    """
+    size = per_page or page_size(request)
+    page = Paginator(queryset, size).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "page": page,
+        "page_size": size,
+        "page_sizes": PAGE_SIZES,
+        "querystring": params.urlencode(),
+    }
 
 
 def search_q(terms: str, fields: tuple[str, ...]) -> Q:
@@ -91,8 +114,8 @@ class ScopedListView(LoginRequiredMixin, View):
     select_related: tuple[str, ...] = ()
     detail_url_name: str | None = None
     create_url_name: str | None = None
-    template_name = "actors/list.html"
-    partial_template_name = "actors/_list_results.html"
+    template_name = "_scoped_list.html"
+    partial_template_name = "_scoped_list_results.html"
 
     def base_queryset(self):
         return self.model._default_manager.select_related(*self.select_related)
@@ -130,21 +153,16 @@ class ScopedListView(LoginRequiredMixin, View):
                 qs = self.filter_queryset(qs, form)
         if not qs.ordered:  # aggregates drop the default ordering; pages need a stable one
             qs = qs.order_by(*self.model._meta.ordering, "pk")
-        size = page_size(request)
-        page = Paginator(qs, size).get_page(request.GET.get("page"))
+        pages = paginate(request, qs)
         rows = [
-            Row(self.row_url(obj), [column.value(obj) for column in self.columns]) for obj in page
+            Row(self.row_url(obj), [column.value(obj) for column in self.columns])
+            for obj in pages["page"]
         ]
-        params = request.GET.copy()
-        params.pop("page", None)
         context = {
             "title": self.title,
             "columns": self.columns,
             "rows": rows,
-            "page": page,
-            "page_size": size,
-            "page_sizes": PAGE_SIZES,
-            "querystring": params.urlencode(),
+            **pages,
             "q": terms,
             "search_enabled": bool(self.search_fields),
             "search_help": self.search_help,
@@ -162,7 +180,7 @@ class ScopedDetailView(LoginRequiredMixin, View):
     """One object the user may see, with its fields and its audit history."""
 
     model: type
-    template_name = "actors/detail.html"
+    template_name = "_detail_page.html"
     select_related: tuple[str, ...] = ()
     edit_url_name: str | None = None
 
@@ -207,7 +225,7 @@ class ServiceFormView(LoginRequiredMixin, View):
     (which calls the service and returns the object to redirect to).
     """
 
-    template_name = "actors/form.html"
+    template_name = "_form_page.html"
     title: Any = ""
     submit_label: Any = _("Save")
     cancel_url: str | None = None
@@ -263,19 +281,12 @@ class ServiceFormView(LoginRequiredMixin, View):
         return self.render_form(form, status=400)
 
 
-DETAIL_URL_NAMES = {
-    "Organization": "actors:organization-detail",
-    "Country": "actors:country-detail",
-    "DutyStation": "actors:duty-station-detail",
-    "Area": "actors:area-detail",
-    "WardenZone": "actors:warden-zone-detail",
-    "Person": "actors:person-detail",
-    "Dependant": "actors:dependant-detail",
-    "Appointment": "actors:appointment-detail",
-    "Role": "actors:role-detail",
-    "User": "actors:user-detail",
-}
+_WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 def detail_url(obj) -> str:
-    return reverse(DETAIL_URL_NAMES[type(obj).__name__], args=[obj.pk])
+    """The page of ``obj``, named ``<app_label>:<model-name>-detail`` by convention (an
+    ``actors.DutyStation`` at ``actors:duty-station-detail``): the URL name follows the model,
+    so the core needs no list of the apps' pages and imports none of them."""
+    name = _WORD_START.sub("-", type(obj).__name__).lower()
+    return reverse(f"{obj._meta.app_label}:{name}-detail", args=[obj.pk])
