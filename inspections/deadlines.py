@@ -110,7 +110,7 @@ def reminder_send(reminder_id: int) -> bool:
         finding = reminder.finding
         if finding.status != FindingStatus.OPEN:
             return True  # reported or closed since the scan: nothing to remind of
-        users = list(notices.designated_officials(finding.mission.duty_station))
+        users = list(notices.designated_official_logins(finding.mission.duty_station))
         person = finding.accountable_person
         person_user = person.user
         persons = []

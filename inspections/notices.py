@@ -3,11 +3,13 @@ scan that runs twice tells no one twice (accountability.core.notifications)."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 from accountability.core.notifications import notify, notify_person
+from accountability.core.officials import designated_officials
 
 
 # Paths: the email adds SITE_URL (accountability.core.tasks), the in-app notice links as is.
@@ -24,8 +26,13 @@ def station_leaders(station):
     return scoping.station_holders(station, "view_inspections")
 
 
-def designated_officials(station):
-    return scoping.station_holders(station, "decide_appointments")
+def designated_official_logins(station):
+    """The active logins of the station's DO and any DO ad interim (¶8, ¶8(b)), as read from
+    their appointments by ``accountability.core.officials``, the one definition the
+    appointment workflow uses too. One query when read."""
+    return get_user_model().objects.filter(
+        is_active=True, person__in=designated_officials(station).values("pk")
+    )
 
 
 def hq_focal_points(organization_ids):

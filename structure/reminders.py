@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 from accountability.core.notifications import notify, notify_person
+from accountability.core.officials import designated_officials
 from actors.models import Appointment, ScopeKind, User
 from actors.models import AppointmentStatus as S
 from structure import selectors, workflow
@@ -100,7 +101,7 @@ def decision_reminders_send(*, today: dt.date) -> int:
             station = workflow.decision_station(appointment)
         except ValidationError:  # an area whose country has no capital: nobody to remind
             continue
-        for official in workflow.designated_officials(station):
+        for official in designated_officials(station):
             user = official.user
             if user is None or not workflow.may_decide(user, appointment):
                 continue
@@ -149,7 +150,7 @@ def ending_notices_send(*, today: dt.date) -> int:
                 station = workflow.decision_station(appointment)
             except ValidationError:
                 continue
-        for official in workflow.designated_officials(station):
+        for official in designated_officials(station):
             user = official.user
             if user is None or not scoping.holds_on_station(user, "view_structure", station):
                 continue

@@ -26,7 +26,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,20 +111,6 @@ def smt_members(station: DutyStation) -> list[Person]:
 def is_smt_member(person_id: int, station: DutyStation) -> bool:
     """Whether the person sits on the station's SMT today (one EXISTS query)."""
     return _smt(station).filter(pk=person_id).exists()
-
-
-def designated_officials(station: DutyStation) -> list[Person]:
-    """The DO of the station's country and any DO ad interim, as persons with logins."""
-    return list(
-        Person.objects.filter(
-            Q(appointments__scope_country_id=station.country_id)
-            | Q(appointments__scope_duty_station=station),
-            appointments__role__code="designated_official",
-            appointments__status=S.ACTIVE,
-        )
-        .select_related("user")
-        .distinct()
-    )
 
 
 def _url(appointment: Appointment) -> str:

@@ -71,7 +71,7 @@ def follow_up_schedule(mission: Mission, *, today: dt.date) -> FollowUpVisit | N
         mission.status = MissionStatus.FOLLOW_UP_SCHEDULED
         mission.save(update_fields=["status", "updated_at"])
         lead = [mission.lead_inspector.user] if mission.lead_inspector.user_id else []
-        users = [*lead, *notices.designated_officials(mission.duty_station)]
+        users = [*lead, *notices.designated_official_logins(mission.duty_station)]
         subject = _("Follow-up visit to %(station)s on %(date)s") % {
             "station": mission.duty_station.name,
             "date": visit.scheduled_for.isoformat(),

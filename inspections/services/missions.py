@@ -248,7 +248,7 @@ def mission_debrief(*, user, mission: Mission, summary: str = "") -> Mission:
                 mission=mission,
                 organization_id=org,
                 language=_reader_language(
-                    notices.designated_officials(mission.duty_station)
+                    notices.designated_official_logins(mission.duty_station)
                     if org is None
                     else notices.hq_focal_points([org])
                 ),
