@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ActorsConfig(AppConfig):
     name = "actors"
     verbose_name = _("Actors: organizations, places, people and roles")
+
+    def ready(self):
+        from accountability.core import demo
+
+        # The first demo seeder: the people, places and roles every other app's rows use.
+        demo.register("actors", "actors.demo.seed.seed_actors")

@@ -5,7 +5,8 @@ Each lives in a database of its own, next to the one DATABASE_URL names, built o
 reused while its counts hold:
 
 1. ``manage.py seed_demo --scale S`` (bench/databases.py): people, dependants, roles and
-   their training in every status, about 3.4 completions per person (COPY, actors/demo/).
+   their training in every status, about 3.4 completions per person (COPY,
+   actors/demo/ and training/demo/).
 2. Completion histories, set-based: for each verified completion of a course with an expiry,
    one or more earlier completions of the same course, each valid until the day before the
    next was taken. One ``INSERT … SELECT … CROSS JOIN generate_series`` brings the table to

@@ -342,7 +342,7 @@ def inspection_world(b, station, person, b_user) -> dict:
     debrief report. The stored files are fake but carry the marker."""
     from django.core.files.base import ContentFile
 
-    from actors.demo.inspections.files import sample_png
+    from accountability.core.demo.images import sample_png
     from inspections import models as ins
     from inspections.checklist import current_template
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training, briefings and certificates")
+
+    def ready(self):
+        from accountability.core import demo
+
+        demo.register("training", "training.demo.seed_training", after=("actors",))

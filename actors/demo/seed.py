@@ -1,36 +1,36 @@
-"""The demo and benchmark data set: planned in memory from one seed, inserted in bulk.
+"""The actors' part of the demo and benchmark data set: planned in memory from one seed,
+inserted in bulk. ``seed_actors`` is the first seeder of ``manage.py seed_demo``
+(accountability/core/demo/); training/demo/ and inspections/demo/ build on its rows.
 
 Everything random comes from one ``random.Random(seed)`` consumed in a fixed order (the
-training part, actors/demo/training/, from a second one), and no choice depends on database
-ids, so the same seed gives the same data in any database. Rows go in with ``bulk_create`` in
-large batches, the largest tables (people, dependants, training records) by COPY
-(actors/demo/bulk.py); every row gets its audit event all the same (attributed to
-``command:seed_demo``). Appointments are inserted ACTIVE in bulk and only the demo logins get
-rights, through ``scoping.sync_rights``: the other appointees have no login, and rights are
-only ever held by logins.
+arrivals and the training part from a second one, actors/demo/arrivals.py), and no choice
+depends on database ids, so the same seed gives the same data in any database. Rows go in
+with ``bulk_create`` in large batches, the largest tables (people, dependants, training
+records) by COPY (accountability/core/demo/bulk.py); every row gets its audit event all the
+same (attributed to ``command:seed_demo``). Appointments are inserted ACTIVE in bulk and only
+the demo logins get rights, through ``scoping.sync_rights``: the other appointees have no
+login, and rights are only ever held by logins.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, transaction
-from django.utils import timezone
 
 from accountability.core import scoping
-from accountability.core.audit import audit_context
+from accountability.core.demo import DemoRun
+from accountability.core.demo.bulk import copy_objects
 from actors import models as m
 from actors.models.appointments import SCOPE_FIELDS
 
-from . import data, inspections, training
-from .bulk import copy_objects
+from . import data
+from .arrivals import ARRIVALS_RNG, plan_arrivals
 
 # Dates are drawn back from a fixed day, not from today, so that the data do not depend
 # on when the command runs.
@@ -119,6 +119,19 @@ class Counts:
             personnel=max(1, round(FULL["personnel"] * scale)),
             inspectors=max(1, round(5 * scale)),
         )
+
+
+@dataclass
+class Inserted:
+    """The rows of the actors' seed that later seeders (training, inspections) build on, in
+    plan order."""
+
+    people: list[m.Person]
+    stations: list[m.DutyStation]
+    orgs: list[m.Organization]
+    users: dict[str, m.User]
+    # person index -> the dependants living at the duty station (¶32: eligible dependants)
+    dependants: dict[int, list[m.Dependant]]
 
 
 @dataclass
@@ -526,57 +539,42 @@ def _bulk(model, rows: list) -> list:
     return rows
 
 
-def seed(
-    *,
-    scale: float,
-    seed: int,
-    log: Callable[[str], None] | None = None,
-    today: dt.date | None = None,
-) -> dict[str, int]:
-    """Plan and insert the data set; returns the number of rows per kind.
-
-    Training statuses are read against the current day, so the training dates count back
-    from ``today`` (default: the day it runs); everything else counts back from ANCHOR.
-    """
-    log = log or (lambda _msg: None)
-    started = time.monotonic()
-    today = today or timezone.localdate()
-
-    def step(msg: str) -> None:
-        log(f"[{time.monotonic() - started:6.1f}s] {msg}")
-
-    plan = Plan(scale=scale, seed=seed)
-    # A generator of its own: the training draws leave the rest of the data set unchanged.
-    training_rng = random.Random(f"training:{seed}")  # noqa: S311 - demo data, not secrets
-    arrivals = training.plan_arrivals(plan, today=today, rng=training_rng)
-    step(
+def seed_actors(run: DemoRun) -> dict[str, int]:
+    """The actors' part of the demo (registered with accountability.core.demo, run first):
+    organizations, places, people, dependants, appointments and their workflow, the demo
+    logins and their rights. Leaves ``plan``, ``inserted``, ``arrivals`` and ``arrivals_rng``
+    in ``run.shared`` for the seeders that build on them (training, inspections)."""
+    plan = Plan(scale=run.scale, seed=run.seed)
+    # A generator of its own: the arrivals, then the training draws (training/demo/), leave
+    # the rest of the data set unchanged.
+    arrivals_rng = random.Random(ARRIVALS_RNG.format(seed=run.seed))  # noqa: S311 - demo data
+    arrivals = plan_arrivals(plan, today=run.today, rng=arrivals_rng)
+    run.step(
         f"planned {len(plan.p_station)} personnel, {len(plan.stations)} duty stations, "
         f"{len(plan.appointments)} appointments"
     )
-    with audit_context(source="command:seed_demo"), transaction.atomic():
-        # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: left deferred, PostgreSQL
-        # queues a check per inserted row until commit and every later statement in the
-        # transaction gets slower (seeding took 4.5 min instead of well under one).
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        summary, inserted = _insert(plan, step, arrivals)
-        summary |= training.seed_training(
-            plan, inserted, arrivals, today=today, rng=training_rng, step=step
-        )
-        summary |= inspections.seed_inspections(plan, inserted, today=today, step=step)
-    # Fresh statistics: until autovacuum gets round to it, the planner would take the new
-    # tables for nearly empty ones and pick poor plans for the first requests.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "ANALYZE actors_organization, actors_country, actors_area, actors_dutystation, "
-            "actors_wardenzone, actors_person, actors_dependant, actors_appointment, actors_user, "
-            "structure_competencystatement, structure_consultation, structure_smtmeeting, "
-            "structure_actionitem, training_course, training_trainingrecord, "
-            "training_certificate, training_trainingsession, training_sessionparticipant, "
-            "training_briefing, training_briefingattendee, training_testattempt"
-        )
-    step("done")
+    summary, inserted = _insert(plan, run.step, arrivals)
+    run.shared.update(plan=plan, inserted=inserted, arrivals=arrivals, arrivals_rng=arrivals_rng)
+    run.analyze += ANALYZED
     return summary
+
+
+# The tables seed_actors fills, analyzed once the whole seed is in.
+ANALYZED = (
+    "actors_organization",
+    "actors_country",
+    "actors_area",
+    "actors_dutystation",
+    "actors_wardenzone",
+    "actors_person",
+    "actors_dependant",
+    "actors_appointment",
+    "actors_user",
+    "structure_competencystatement",
+    "structure_consultation",
+    "structure_smtmeeting",
+    "structure_actionitem",
+)
 
 
 def _organizations(plan: Plan) -> list[m.Organization]:
@@ -610,7 +608,7 @@ def _organizations(plan: Plan) -> list[m.Organization]:
 
 def _insert(
     plan: Plan, step: Callable[[str], None], arrivals: list[dt.date]
-) -> tuple[dict[str, int], training.Inserted]:
+) -> tuple[dict[str, int], Inserted]:
     rng = plan.rng
     names = _Names(rng)
 
@@ -837,7 +835,7 @@ def _insert(
     for user in users:
         scoping.sync_rights(user)
     step(f"rights granted to {len(users)} demo logins")
-    inserted = training.Inserted(people, stations, orgs, users_by_name, dict(residents))
+    inserted = Inserted(people, stations, orgs, users_by_name, dict(residents))
     return {
         "organizations": len(orgs),
         "countries": len(countries),

@@ -6,13 +6,18 @@ Scale 1 is the benchmark size of issue 2 (150 countries, 250 duty stations, 30 o
 count but keep every role at every duty station they create. Same seed, same data; the
 training dates count back from ``--today`` (default: the day it runs), since whether a course
 is due or lapsed depends on the day.
+
+Each app seeds its own rows (actors/demo/, training/demo/, inspections/demo/), registered
+with accountability.core.demo from its AppConfig.ready(); this command runs them in order,
+actors first.
 """
 
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actors.demo import seed as demo
+from accountability.core import demo
+from actors.demo.seed import DEMO_PASSWORD, demo_data_exists
 
 
 class Command(BaseCommand):
@@ -45,7 +50,7 @@ class Command(BaseCommand):
     ):
         if not 0 < scale <= 1.07:
             raise CommandError("--scale must be above 0 and at most 1.07 (161 countries).")
-        if demo.demo_data_exists():
+        if demo_data_exists():
             if once:
                 if verbosity:
                     self.stdout.write("Demo data already loaded; nothing to do.")
@@ -59,4 +64,4 @@ class Command(BaseCommand):
         if verbosity:
             counts = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in summary.items())
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {counts}."))
-            self.stdout.write(f"Demo password: {demo.DEMO_PASSWORD} (see `manage.py demo_logins`).")
+            self.stdout.write(f"Demo password: {DEMO_PASSWORD} (see `manage.py demo_logins`).")

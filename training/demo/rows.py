@@ -1,5 +1,5 @@
-"""Writing the planned training: most records by COPY (actors/demo/bulk.py), the few that
-other rows point at with the ORM, then the sessions, briefings, tests, uploads awaiting
+"""Writing the planned training: most records by COPY (accountability/core/demo/bulk.py),
+the few that other rows point at with the ORM, then the sessions, briefings, tests, uploads awaiting
 verification and the demo logins' certificates."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections import defaultdict
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from accountability.core.demo.bulk import copy_with_events
+from accountability.core.demo.pdf import sample_certificate_pdf
 from accountability.core.uploads import stored_name
 from training import models as t
 from training.certificates import certificate_render
 
-from ..bulk import copy_with_events
-from ..pdf import sample_certificate_pdf
 from . import data
 from .outcomes import Planner
 from .shapes import (

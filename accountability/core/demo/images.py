@@ -1,6 +1,6 @@
 """A small PNG standing for a photograph taken as evidence (demo and test data only).
 
-Written by hand, like actors/demo/pdf.py: a few hundred bytes that every viewer opens and
+Written by hand, like pdf.py: a few hundred bytes that every viewer opens and
 that the evidence checks accept (inspections/evidence.py reads the signature).
 """
 

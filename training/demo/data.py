@@ -78,12 +78,6 @@ DONE_WHEN_DUE_SOON = 0.45
 # computer-generated test (¶32); the rest came from an LMS export.
 ONLINE_TEST_SHARE = 0.65
 
-# Arrivals: the share announced but not yet arrived, and the share who arrived within the
-# last two months; everyone else arrived longer ago (mean stay ~2 years).
-FUTURE_ARRIVALS = 0.02
-RECENT_ARRIVALS = 0.1
-MEAN_DAYS_SINCE_ARRIVAL = 650
-
 # The FSCO's weekly arrival briefing (¶10(j), ¶33), recorded in the app at the Kenyan duty
 # stations for the last six months (older ones were imported from the paper registers).
 BRIEFING_WEEKDAY = 1  # Tuesday

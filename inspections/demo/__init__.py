@@ -1,4 +1,6 @@
 """Inspections in the demo data (issue 5): missions at every stage of the cycle of ¶39–¶40.
+``seed_inspections`` is registered with the seed_demo orchestrator (accountability/core/demo/)
+from ``InspectionsConfig.ready()`` and runs after the actors' and training's seeders.
 
 The missions of data.SCENARIOS go through the inspections app's own services, as the people
 who would act: the demo login ``inspector`` (a UNSECOORD inspector, ¶39) plans, announces,
@@ -23,13 +25,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
 from accountability.core.audit import audit_context
+from accountability.core.demo import DemoRun
+from accountability.core.demo.images import sample_png
+from accountability.core.demo.pdf import sample_certificate_pdf
 from accountability.core.models import Notification
 from actors import models as m
 from inspections import models as ins
@@ -49,9 +53,7 @@ from inspections.services.followups import (
 from inspections.services.missions import mission_announce, mission_debrief, mission_plan
 from inspections.services.recording import checklist_item_record, evidence_add
 
-from ..pdf import sample_certificate_pdf
 from . import data
-from .files import sample_png
 
 __all__ = ["seed_inspections"]
 
@@ -381,11 +383,9 @@ class _Seeder:
             transaction.on_commit(file)
 
 
-def seed_inspections(
-    plan, inserted, *, today: dt.date, step: Callable[[str], None]
-) -> dict[str, int]:
+def seed_inspections(run: DemoRun) -> dict[str, int]:
     """Write the missions of data.SCENARIOS; returns counts per kind."""
-    seeder = _Seeder(plan, inserted, today=today)
+    seeder = _Seeder(run.shared["plan"], run.shared["inserted"], today=run.today)
     # WeasyPrint logs each step and each glyph a font lacks: not the seed's news.
     weasyprint = logging.getLogger("weasyprint")
     level = weasyprint.level
@@ -398,5 +398,5 @@ def seed_inspections(
     finally:
         weasyprint.setLevel(level)
     counts = dict(seeder.counts)
-    step("inspections: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+    run.step("inspections: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
     return counts

@@ -1,5 +1,7 @@
 """The shapes the training part of the seed passes around, and small date helpers.
 
+``Inserted`` (the actors' rows training builds on) comes from actors/demo/seed.py.
+
 Hundreds of thousands of these are made at scale 1: slotted dataclasses, plain strings for
 the statuses (an enum member costs an attribute lookup per use) and cached date arithmetic.
 """
@@ -12,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 from actors import models as m
+from actors.demo.seed import Inserted  # noqa: F401 - read here by the modules above
 from training import models as t
 from training.services.records import valid_until as course_valid_until
 
@@ -32,18 +35,6 @@ VERIFIED = t.RecordStatus.VERIFIED.value
 
 KENYA = 0  # the first country of the plan: the demo logins' country
 NAIROBI = 0  # its capital, the first duty station
-
-
-@dataclass
-class Inserted:
-    """The rows of the seed that training builds on, in plan order."""
-
-    people: list[m.Person]
-    stations: list[m.DutyStation]
-    orgs: list[m.Organization]
-    users: dict[str, m.User]
-    # person index -> the dependants living at the duty station (¶32: eligible dependants)
-    dependants: dict[int, list[m.Dependant]]
 
 
 @dataclass(slots=True)
