@@ -7,7 +7,21 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Inspections and compliance missions")
 
     def ready(self):
-        from accountability.core import demo
+        from accountability.core import demo, panels
 
         # After training, in the order the seed has always written them: same seed, same rows.
         demo.register("inspections", "inspections.demo.seed_inspections", after=("training",))
+        panels.register(
+            "dashboard",
+            "inspections",
+            template="inspections/_dashboard_inspections.html",
+            data="inspections.panels.findings_to_rectify",
+            order=30,
+        )
+        panels.register(
+            "duty_station",
+            "inspections",
+            template="inspections/_station_compliance_panel.html",
+            data="inspections.panels.station_compliance",
+            order=30,
+        )

@@ -7,6 +7,13 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training, briefings and certificates")
 
     def ready(self):
-        from accountability.core import demo
+        from accountability.core import demo, panels
 
         demo.register("training", "training.demo.seed_training", after=("actors",))
+        panels.register(
+            "dashboard",
+            "training",
+            template="training/_dashboard_training.html",
+            data="training.panels.my_training",
+            order=20,
+        )

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 
-from accountability.core import scoping
+from accountability.core import panels, scoping
 from actors import models as m
 
 from .appointments import SCOPE_RELATED
@@ -118,27 +118,11 @@ def dashboard(request):
         .order_by("duty_station__name", "organization__code")
     )
 
-    # What the user still owes (¶25–¶33): its own and its dependants' requirements that call
-    # for action, most urgent first.
-    from training.models import RequirementStatus, TrainingRequirement
-    from training.requirements import REMINDED, statuses_q, with_status
-
-    my_training = with_status(
-        TrainingRequirement.objects.filter(statuses_q(REMINDED, today), user_id=user.pk),
-        today,
-    ).select_related("rule", "dependant")
-
-    training_panel = _panel(my_training.order_by("deadline", "rule_id", "dependant_id"))
-    for row in training_panel["rows"]:
-        row.status_label = RequirementStatus(row.status).label
-
-    # Inspection findings the user answers for and may report rectified (¶40): one query.
-    from inspections.selectors import dashboard_findings
-
     context = {
-        "inspection_findings": dashboard_findings(user, today),
+        # What the apps above actors add (training/panels.py, inspections/panels.py: the
+        # user's training due, the findings it may report rectified), in their stable order.
+        "panels": panels.for_page("dashboard", user=user, today=today),
         "my_appointments": list(my_appointments),
-        "my_training": training_panel,
         "zones_without_warden": _panel(zones_without_warden),
         "areas_without_coordinator": _panel(areas_without_coordinator),
         "stations_without_officials": _panel(stations_without_officials),

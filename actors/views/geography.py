@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from accountability.core import scoping
+from accountability.core import panels, scoping
 from accountability.core.views import (
     Column,
     ScopedDetailView,
@@ -68,12 +68,10 @@ class DutyStationDetailView(ScopedDetailView):
         warden = m.Appointment.objects.filter(
             scope_zone=OuterRef("pk"), role__code="warden", status=_ACTIVE
         )
-        # The station's inspections (¶39–¶40): the flag, the score trend and the open
-        # findings by agency, for users who see a reported mission of the station.
-        from inspections.views.compliance import station_compliance_panel
-
         return {
-            "inspection_compliance": station_compliance_panel(user, obj),
+            # What the apps above actors add (inspections/panels.py: the station's flag, score
+            # trend and open findings by agency, ¶39–¶40), in their stable order.
+            "station_panels": panels.for_page("duty_station", user=user, station=obj),
             "phase_changes": obj.phase_changes.select_related("declared_by")[:50],
             "zones": obj.zones.annotate(has_warden=Exists(warden)).order_by("name"),
             "people_count": scoping.visible_to(user, m.Person)
