@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -26,7 +26,7 @@ from accountability.core.notifications import notification_read, notifications_r
 from accountability.core.views import ServiceFormView
 from actors import models as m
 from structure import forms, workflow
-from structure.models import Answer, AppointmentLetter
+from structure.models import Answer, AppointmentLetter, Consultation
 from structure.selectors import approval_queue
 
 S = m.AppointmentStatus
@@ -100,28 +100,26 @@ class NominateView(ServiceFormView):
 
 def workflow_context(request, appointment) -> dict:
     """Context of ``structure/_workflow_panel.html`` for an ASC or warden appointment; nothing
-    (and no query) for other roles. Which action forms show mirrors the services' own checks;
-    the services still decide on POST."""
+    (and no query) for other roles. Which action forms show is what
+    ``workflow.available_actions`` answers, from the services' own checks."""
     if appointment.role.code not in workflow.WORKFLOW_ROLES:
         return {}
     user = request.user
     statements = list(appointment.competency_statements.select_related("competency"))
-    consultations = list(appointment.consultations.select_related("member", "answered_by"))
+    prefetch_related_objects(
+        [appointment],
+        Prefetch(
+            "consultations", queryset=Consultation.objects.select_related("member", "answered_by")
+        ),
+    )
+    consultations = list(appointment.consultations.all())
     letter = AppointmentLetter.objects.filter(appointment=appointment).first()
     try:
         station = workflow.decision_station(appointment)
     except ValidationError:
         station = None
     status = appointment.status
-    open_ = status in (S.DRAFT, S.CONSULTATION)
-    is_do = station is not None and scoping.holds_on_station(user, "decide_appointments", station)
-    steers = user.pk == appointment.nominated_by_id or user.is_superuser or is_do
-    mine = next((c for c in consultations if c.member.user_id == user.pk), None)
-    person = appointment.person
-    releases = user.is_superuser or (
-        user.organization_id == person.organization_id
-        and scoping.holds_on_station(user, "release_staff", person.duty_station)
-    )
+    mine = workflow.consultation_of(user, appointment)
     today = timezone.localdate()
     pending = sum(1 for c in consultations if c.answer == Answer.PENDING)
     closed = bool(
@@ -131,16 +129,10 @@ def workflow_context(request, appointment) -> dict:
     if status == S.DRAFT:
         have = {s.competency_id for s in statements}
         missing = [c for c in appointment.role.competencies.all() if c.pk not in have]
-    actions = {
-        "submit": status == S.DRAFT and steers,
-        "withdraw": open_ and steers,
-        "consult": status == S.CONSULTATION and mine is not None,
-        "release": open_ and releases,
-        "decide": status == S.CONSULTATION
-        and station is not None
-        and workflow.may_decide(user, appointment),
-        "revoke": status in (S.PENDING, S.ACTIVE) and is_do,
-    }
+    available = workflow.available_actions(user=user, appointment=appointment)
+    actions = {name: name in available for name in ("submit", "withdraw", "consult", "release")}
+    actions["decide"] = bool(available & {"approve", "reject"})
+    actions["revoke"] = "revoke" in available
     counts = {a: sum(1 for c in consultations if c.answer == a) for a in Answer.values}
     return {
         "wf": {
@@ -264,8 +256,6 @@ class RevokeView(AppointmentActionView):
     success_message = _("The appointment is revoked.")
 
     def perform(self, appointment, data):
-        if not data["reason"].strip():
-            raise ValidationError({"reason": [_("Give the reason for the revocation.")]})
         workflow.appointment_revoke(
             actor=self.request.user, appointment=appointment, reason=data["reason"]
         )

@@ -57,12 +57,18 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
+def transition_allowed(
+    appointment: Appointment, action: str, transitions: dict | None = None
+) -> bool:
+    allowed, _target = (transitions or TRANSITIONS)[action]
+    return appointment.status in allowed
+
+
 def check_transition(
     appointment: Appointment, action: str, transitions: dict | None = None
 ) -> None:
     """Refuse ``action`` unless the appointment is in a state the table allows it from."""
-    allowed, _target = (transitions or TRANSITIONS)[action]
-    if appointment.status not in allowed:
+    if not transition_allowed(appointment, action, transitions):
         raise ValidationError(
             {
                 "status": [
@@ -87,9 +93,15 @@ def decision_station(appointment: Appointment) -> DutyStation:
     the capital, ¶17) the capital of its country."""
     if appointment.scope_zone_id:
         return appointment.scope_zone.duty_station
+    # Kept on the row: a page asks it for its own text and again for available_actions.
+    cached = getattr(appointment, "_decision_capital", None)
+    if cached is not None and cached[0] == appointment.scope_area_id:
+        return cached[1]
     capital = DutyStation.objects.filter(
         country_id=appointment.scope_area.country_id, is_capital=True
     ).first()
+    if capital is not None:
+        appointment._decision_capital = (appointment.scope_area_id, capital)
     if capital is None:
         raise ValidationError({"scope": [_("The area's country has no capital duty station.")]})
     return capital
@@ -282,7 +294,7 @@ def consultation_answer(
     """An SMT member records support, an objection with reasons, or no view."""
     appointment = locked(appointment)
     _answer_check(appointment, answer, reasons)
-    consultation = appointment.consultations.filter(member__user=actor).first()
+    consultation = consultation_of(actor, appointment)
     if consultation is None:
         raise ValidationError({"answer": [_("You are not consulted on this nomination.")]})
     _answer_save(consultation, answer=answer, reasons=reasons, answered_by=actor)
@@ -322,14 +334,7 @@ def release_record(
     """The nominee's country representative allots the working time (¶17, ¶19)."""
     appointment = locked(appointment)
     check_transition(appointment, "release")
-    person = appointment.person
-    if not (
-        actor.is_superuser
-        or (
-            actor.organization_id == person.organization_id
-            and scoping.holds_on_station(actor, "release_staff", person.duty_station)
-        )
-    ):
+    if not may_release(actor, appointment):
         raise ValidationError(
             {"release": [_("Only the nominee's country representative releases their time.")]}
         )
@@ -360,11 +365,15 @@ def release_record(
 # --- Decision ---------------------------------------------------------------------------------
 
 
-def may_decide(actor, appointment: Appointment) -> bool:
+def is_own_nomination(actor, appointment: Appointment) -> bool:
+    return appointment.person.user_id == actor.pk or appointment.nominated_by_id == actor.pk
+
+
+def may_decide(actor, appointment: Appointment, station: DutyStation | None = None) -> bool:
     """The DO of the decision station, who is neither the nominee nor the nominator."""
-    if appointment.person.user_id == actor.pk or appointment.nominated_by_id == actor.pk:
+    if is_own_nomination(actor, appointment):
         return False
-    return scoping.holds_on_station(actor, "decide_appointments", decision_station(appointment))
+    return _is_do(actor, appointment, station)
 
 
 def consultation_closed(appointment: Appointment, today: dt.date) -> bool:
@@ -385,7 +394,7 @@ def appointment_decide(
     appointment = locked(appointment)
     check_transition(appointment, "approve" if approve else "reject")
     today = today or timezone.localdate()
-    if appointment.person.user_id == actor.pk or appointment.nominated_by_id == actor.pk:
+    if is_own_nomination(actor, appointment):
         raise ValidationError({"decision": [_("Nobody decides on their own nomination.")]})
     if not may_decide(actor, appointment):
         raise ValidationError(
@@ -478,9 +487,12 @@ def appointment_revoke(*, actor, appointment: Appointment, reason: str) -> Appoi
     """The DO revokes an ASC or warden with a reason; rights go the same day."""
     appointment = locked(appointment)
     check_transition(appointment, "revoke")
-    if appointment.role.code in WORKFLOW_ROLES and not scoping.holds_on_station(
-        actor, "decide_appointments", decision_station(appointment)
-    ):
+    if appointment.role.code not in WORKFLOW_ROLES:
+        # Other roles end through appointment_end, behind the appointment's edit rights.
+        raise ValidationError(
+            {"role": [_("Only area coordinators and wardens are revoked this way.")]}
+        )
+    if not may_revoke(actor, appointment):
         raise ValidationError({"decision": [_("Only the Designated Official revokes.")]})
     return appointment_end(actor=actor, appointment=appointment, reason=reason, revoke=True)
 
@@ -498,11 +510,84 @@ def nomination_withdraw(*, actor, appointment: Appointment, reason: str = "") ->
 
 
 def _require_nominator_or_do(actor, appointment: Appointment) -> None:
+    if not may_steer(actor, appointment):
+        raise ValidationError({"status": [_("Only the nominator or the DO may do this.")]})
+
+
+# --- Who may take which step ------------------------------------------------------------------
+# Each service asks the same predicate before it acts, and available_actions asks them all, so
+# the buttons a page shows and the actions the API lists are the ones the services accept.
+# ``station`` is the decision station when the caller already has it (None: looked up here).
+# What the services check besides (the statements, an SMT to consult, the consultation
+# closed, the release, one warden per zone, the reasons given) is about the dossier and the
+# input, and is answered by the service's error on its field.
+
+ACTIONS = ("submit", "consult", "release", "approve", "reject", "revoke", "withdraw")
+
+
+def _is_do(actor, appointment: Appointment, station: DutyStation | None = None) -> bool:
+    if station is None:
+        try:
+            station = decision_station(appointment)
+        except ValidationError:
+            return False  # an area whose country has no capital: no DO decides there
+    return scoping.holds_on_station(actor, "decide_appointments", station)
+
+
+def may_steer(actor, appointment: Appointment, station: DutyStation | None = None) -> bool:
+    """The nominator or the DO submits and withdraws a nomination (¶17, ¶19)."""
     if actor.pk == appointment.nominated_by_id or actor.is_superuser:
-        return
-    if scoping.holds_on_station(actor, "decide_appointments", decision_station(appointment)):
-        return
-    raise ValidationError({"status": [_("Only the nominator or the DO may do this.")]})
+        return True
+    return _is_do(actor, appointment, station)
+
+
+def consultation_of(actor, appointment: Appointment) -> Consultation | None:
+    """The actor's own consultation on the nomination, if the SMT member is asked. Read from
+    ``appointment.consultations`` when the page prefetched them (with their members)."""
+    if "consultations" in getattr(appointment, "_prefetched_objects_cache", {}):
+        return next(
+            (c for c in appointment.consultations.all() if c.member.user_id == actor.pk), None
+        )
+    return appointment.consultations.filter(member__user=actor).first()
+
+
+def may_release(actor, appointment: Appointment) -> bool:
+    """The nominee's country representative, of the nominee's own agency (¶17, ¶19)."""
+    person = appointment.person
+    return actor.is_superuser or (
+        actor.organization_id == person.organization_id
+        and scoping.holds_on_station(actor, "release_staff", person.duty_station)
+    )
+
+
+def may_revoke(actor, appointment: Appointment, station: DutyStation | None = None) -> bool:
+    """The DO of the decision station revokes an ASC or warden (¶17, ¶19)."""
+    return appointment.role.code in WORKFLOW_ROLES and _is_do(actor, appointment, station)
+
+
+def available_actions(*, user, appointment: Appointment) -> frozenset[str]:
+    """The workflow steps ``user`` may take on ``appointment`` now (names as in ACTIONS and
+    the API's actions): the state the transition table allows and the same right the service
+    asks. Nothing for a role outside the workflow. ``appointment`` should come with its
+    person, role and scope rows; prefetch ``consultations__member`` to save a query."""
+    if appointment.role.code not in WORKFLOW_ROLES:
+        return frozenset()
+    try:
+        station = decision_station(appointment)  # once, for every predicate below
+    except ValidationError:
+        station = None
+    rights = {
+        "submit": lambda: may_steer(user, appointment, station),
+        "withdraw": lambda: may_steer(user, appointment, station),
+        "consult": lambda: consultation_of(user, appointment) is not None,
+        "release": lambda: may_release(user, appointment),
+        "approve": lambda: may_decide(user, appointment, station),
+        "reject": lambda: may_decide(user, appointment, station),
+        "revoke": lambda: may_revoke(user, appointment, station),
+    }
+    return frozenset(
+        action for action in ACTIONS if transition_allowed(appointment, action) and rights[action]()
+    )
 
 
 def locked(appointment: Appointment) -> Appointment:

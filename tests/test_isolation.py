@@ -96,6 +96,7 @@ TENANT_OBJECTS |= {
             "revoke",
             "withdraw",
             "letter",
+            "available-actions",
         )
     },
 }

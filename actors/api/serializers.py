@@ -347,6 +347,28 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True, required=False, default="")
 
 
+class AppointmentActionsSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    actions = serializers.ListField(
+        child=serializers.ChoiceField(
+            choices=[
+                ("submit", "submit"),
+                ("consult", "consult"),
+                ("release", "release"),
+                ("approve", "approve"),
+                ("reject", "reject"),
+                ("revoke", "revoke"),
+                ("withdraw", "withdraw"),
+            ]
+        ),
+        help_text=_(
+            "The workflow actions you may take on this appointment now, each a POST to "
+            "/api/v1/appointments/{id}/<action>/. The appointment's dossier may still be "
+            "refused by the action, naming the field (statements, consultation, release)."
+        ),
+    )
+
+
 class UserUpdateSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)

@@ -428,6 +428,10 @@ def _step(summary: str, request=None):
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
         summary="The written appointment letter (PDF), once rendered",
     ),
+    available_actions=extend_schema(
+        responses={200: s.AppointmentActionsSerializer},
+        summary="The workflow actions you may take on this appointment now (¶17, ¶19)",
+    ),
 )
 class AppointmentViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
     model = m.Appointment
@@ -526,6 +530,23 @@ class AppointmentViewSet(CreateModelMixin, ReadOnlyScopedViewSet):
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None, format=None):
         return self._step(workflow.nomination_withdraw, s.ReasonSerializer)
+
+    @action(detail=True, methods=["get"], url_path="actions", filter_backends=[])
+    def available_actions(self, request, pk=None, format=None):
+        # The same answer the appointment page's action forms follow; empty for roles outside
+        # the workflow and for whoever may take no step now.
+        appointment = scoping.get_for_user(
+            request.user,
+            m.Appointment,
+            pk,
+            queryset=m.Appointment.objects.select_related(
+                "role", "person__duty_station", "scope_zone__duty_station", "scope_area"
+            ),
+        )
+        actions = workflow.available_actions(user=request.user, appointment=appointment)
+        return Response(
+            {"id": appointment.pk, "actions": [a for a in workflow.ACTIONS if a in actions]}
+        )
 
     @action(detail=True, methods=["get"], filter_backends=[])
     def letter(self, request, pk=None, format=None):
