@@ -64,7 +64,7 @@ class NominateView(ServiceFormView):
             station = workflow.decision_station(probe)
         except ValidationError:
             raise Http404 from None
-        if not scoping.holds_on_station(user, "nominate", station):
+        if not workflow.may_nominate(user, station):
             raise Http404
         return None
 

@@ -171,7 +171,7 @@ def nomination_create(
         **{"scope_area" if isinstance(scope, Area) else "scope_zone": scope},
     )
     station = decision_station(appointment)
-    if not scoping.holds_on_station(actor, "nominate", station):
+    if not may_nominate(actor, station):
         raise ValidationError(
             {
                 "scope": [
@@ -532,6 +532,11 @@ def _is_do(actor, appointment: Appointment, station: DutyStation | None = None) 
         except ValidationError:
             return False  # an area whose country has no capital: no DO decides there
     return scoping.holds_on_station(actor, "decide_appointments", station)
+
+
+def may_nominate(actor, station: DutyStation) -> bool:
+    """The FSCO, an SMT member or the DO of the decision station (¶17, ¶19)."""
+    return scoping.holds_on_station(actor, "nominate", station)
 
 
 def may_steer(actor, appointment: Appointment, station: DutyStation | None = None) -> bool:

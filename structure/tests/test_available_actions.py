@@ -229,3 +229,31 @@ def test_appointment_page_with_its_actions_costs_exact_queries(
         assert {name for name, shown in panel.items() if shown} == (
             {"decide"} if available & {"approve", "reject"} else set()
         ) | (available - {"approve", "reject"}), who
+
+
+def test_the_nominate_page_opens_for_whom_the_service_accepts(client, station_world, outsider):
+    """The page's 404 asks workflow.may_nominate, the predicate nomination_create asks."""
+    w = {**station_world, "outsider": outsider}
+    for who in ("fsco", "do", "smt1", "rep", "other_do", "outsider"):
+        user = w[who]
+        try:
+            with transaction.atomic():
+                wf.nomination_create(
+                    actor=user,
+                    person=w["nominee"],
+                    role=w["warden"],
+                    scope=w["zone"],
+                    start_date=w["start"],
+                    is_alternate=True,
+                    statements=statements_for(w["warden"]),
+                )
+                raise RolledBack
+        except RolledBack:
+            accepts = True
+        except ValidationError:
+            accepts = False
+        assert accepts == wf.may_nominate(user, w["capital"]), who
+        client.force_login(user)
+        response = client.get(reverse("structure:nominate"), {"zone": w["zone"].pk})
+        assert response.status_code == (200 if accepts else 404), who
+    assert wf.may_nominate(w["fsco"], w["capital"]) and not wf.may_nominate(w["rep"], w["capital"])
