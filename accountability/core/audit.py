@@ -13,24 +13,26 @@ in ``audit_context()``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pghistory
 
 
-def track(**kwargs):
+def track(**kwargs: Any) -> Callable[[type[Any]], type[Any]]:
     """Decorator for domain models: full-row snapshots on insert, update and delete.
 
     pghistory's defaults leave deletes out. Trackers are built per model: an instance shared
     between models keeps the first model's fields.
     """
-    return pghistory.track(
+    decorator: Callable[[type[Any]], type[Any]] = pghistory.track(
         pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **kwargs
     )
+    return decorator
 
 
 @contextlib.contextmanager
-def audit_context(*, user=None, source: str, **extra) -> Iterator[None]:
+def audit_context(*, user: Any = None, source: str, **extra: Any) -> Iterator[None]:
     """Attribute the writes inside the block to ``user`` (or none) and a named source.
 
     Used by Celery tasks ("task:<name>"), management commands and services that run outside

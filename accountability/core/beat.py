@@ -5,12 +5,14 @@ own that no request or task closes. The lock goes with the process or its connec
 that crashed leaves nothing stale behind, as a pidfile or a Redis key with a TTL would.
 """
 
+from typing import Any
+
 from django.db import DEFAULT_DB_ALIAS, connections
 
 # Any bigint the project takes no other advisory lock with.
 BEAT_LOCK_KEY = 57_365_001
 
-_held: list = []
+_held: list[Any] = []
 
 
 class AnotherBeatRunning(RuntimeError):

@@ -1,25 +1,29 @@
 """Refuse to run in production with unsafe settings or a database behind the code."""
 
+from typing import Any
+
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, register
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 
 def _in_production() -> bool:
-    return getattr(settings, "PRODUCTION", False)
+    production: bool = getattr(settings, "PRODUCTION", False)
+    return production
 
 
 @register(Tags.security, deploy=True)
-def unsafe_production_settings(app_configs, **kwargs):
+def unsafe_production_settings(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     if not _in_production():
         return []
-    errors = []
+    errors: list[CheckMessage] = []
     from accountability.settings.base import DEFAULT_SECRET_KEY
 
     if settings.DEBUG:
         errors.append(Error("DEBUG is on in production.", hint="Unset ACC_DEBUG.", id="acc.E001"))
-    if settings.SECRET_KEY == DEFAULT_SECRET_KEY or len(settings.SECRET_KEY) < 50:
+    # SECRET_KEY is typed str | None (env_secret); Django refuses to start without one.
+    if settings.SECRET_KEY == DEFAULT_SECRET_KEY or len(settings.SECRET_KEY) < 50:  # type: ignore[arg-type]
         errors.append(
             Error(
                 "SECRET_KEY is the development default or too short.",

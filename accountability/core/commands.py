@@ -5,12 +5,14 @@
 sends nothing twice.
 """
 
+from argparse import ArgumentParser
 from importlib import import_module
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
 
-def task_for(name: str):
+def task_for(name: str) -> Any:
     """The registered task ``name`` (``app.module.function``), in any process."""
     from accountability.celery import app
 
@@ -22,7 +24,7 @@ def task_for(name: str):
 class ScanCommand(BaseCommand):
     scans: tuple[str, ...] = ()
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--enqueue",
             action="store_true",
@@ -30,7 +32,7 @@ class ScanCommand(BaseCommand):
         )
         parser.add_argument("--date", help="Scan as of this ISO date (default: today).")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         for name in self.scans:
             task = task_for(name)
             if options["enqueue"]:

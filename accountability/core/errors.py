@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views import defaults
 
 
-def not_found(request, exception=None):
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse(
             {
@@ -26,7 +26,7 @@ def too_large_message() -> str:
     }
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Django's 400 for a refused request, except a body too big to read: that is a 413.
 
     A form posted over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is refused while the CSRF check reads
@@ -38,4 +38,5 @@ def bad_request(request, exception=None):
     if isinstance(exception, RequestDataTooBig):
         page = render_to_string("413.html", {"message": too_large_message()})
         return HttpResponse(page, status=413)
-    return defaults.bad_request(request, exception)
+    # Django always passes the exception; the None default is only the handler's signature.
+    return defaults.bad_request(request, exception)  # type: ignore[arg-type]

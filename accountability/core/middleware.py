@@ -1,14 +1,16 @@
+from collections.abc import Callable
+
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 
 class HealthCheckMiddleware:
     """Answers /healthz before host validation, so container probes on 127.0.0.1 work."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path == "/healthz":
             try:
                 with connection.cursor() as cursor:

@@ -6,13 +6,15 @@ apps' ``AppConfig`` registration already relies on.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
 DESIGNATED_OFFICIAL = "designated_official"
 
 
-def designated_officials(station) -> QuerySet:
+def designated_officials(station: Any) -> QuerySet[Any]:
     """The persons holding the office of Designated Official for ``station``: the DO of its
     country and any DO ad interim (¶8, ¶8(b)), at country or station scope, while their
     appointment is active. Lazy; one query when read.
@@ -22,7 +24,7 @@ def designated_officials(station) -> QuerySet:
     derived from it, and a DO without a login is still a person to write to.
     """
     person_model = apps.get_model("actors", "Person")
-    return (
+    officials: QuerySet[Any] = (
         person_model.objects.filter(
             Q(appointments__scope_country_id=station.country_id)
             | Q(appointments__scope_duty_station_id=station.pk),
@@ -32,3 +34,4 @@ def designated_officials(station) -> QuerySet:
         .select_related("user")
         .distinct()
     )
+    return officials

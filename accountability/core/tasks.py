@@ -7,7 +7,7 @@ from accountability.core.models import Notification
 from accountability.core.notifications import mail_address
 
 
-@shared_task(acks_late=True, name="core.send_notification_email")
+@shared_task(acks_late=True, name="core.send_notification_email")  # type: ignore[untyped-decorator]  # celery has no types
 def send_notification_email(notification_id: int) -> bool:
     """Email one notice. Claims it first: another worker that got there first wins."""
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
@@ -23,7 +24,7 @@ EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
 TYPES = {extension: content_type for content_type, extension in EXTENSIONS.items()}
 
 
-def checked_file_type(upload, *, field: str, limit: int, missing: str) -> str:
+def checked_file_type(upload: Any, *, field: str, limit: int, missing: str) -> str:
     """The content type of an accepted file, or a ValidationError naming ``field``
     (``missing`` when there is no file)."""
     if upload is None:
@@ -48,7 +49,7 @@ def checked_file_type(upload, *, field: str, limit: int, missing: str) -> str:
     raise ValidationError({field: [_("Only PDF, PNG and JPEG files are accepted.")]})
 
 
-def sha256_of(upload) -> str:
+def sha256_of(upload: Any) -> str:
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():
@@ -65,11 +66,14 @@ def stored_name(content_type: str, sha256: str) -> str:
     return f"{sha256[:16]}.{EXTENSIONS[content_type]}"
 
 
-def store_upload(field_file, upload, *, content_type: str, sha256: str | None = None) -> str:
+def store_upload(
+    field_file: Any, upload: Any, *, content_type: str, sha256: str | None = None
+) -> str:
     """Save a checked upload (``content_type`` from ``checked_file_type``) into a model's file
     field under ``stored_name``; the row is saved by the caller. Returns the stored name."""
     field_file.save(stored_name(content_type, sha256 or sha256_of(upload)), upload, save=False)
-    return field_file.name
+    name: str = field_file.name
+    return name
 
 
 def stored_type(name: str) -> str:
@@ -80,7 +84,7 @@ def stored_type(name: str) -> str:
 
 
 def download_response(
-    field_file,
+    field_file: Any,
     *,
     filename: str,
     content_type: str,

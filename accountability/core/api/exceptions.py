@@ -21,7 +21,7 @@ class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "request_too_large"
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(detail=too_large_message())
 
 

@@ -1,4 +1,9 @@
+from typing import Any
+
+from django.db.models import QuerySet
 from rest_framework import pagination
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 
 class CursorPagination(pagination.CursorPagination):
@@ -14,7 +19,7 @@ class CursorPagination(pagination.CursorPagination):
     max_page_size = 500
     ordering = "-id"
 
-    def get_paginated_response(self, data):
+    def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
         links = [
             f'<{url}>; rel="{rel}"'
@@ -29,5 +34,5 @@ class CursorPagination(pagination.CursorPagination):
 class FixedCursorPagination(CursorPagination):
     """Cursor pagination with its own ordering, for a view action listing another model."""
 
-    def get_ordering(self, request, queryset, view):
+    def get_ordering(self, request: Request, queryset: QuerySet[Any], view: Any) -> tuple[str, ...]:
         return tuple(self.ordering) if not isinstance(self.ordering, str) else (self.ordering,)
