@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
@@ -19,14 +20,14 @@ CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def neutralize_formula(value):
+def neutralize_formula(value: Any) -> Any:
     """Prefix text that a spreadsheet would execute with an apostrophe (OWASP CSV injection)."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
 
-def spreadsheet_cell(value):
+def spreadsheet_cell(value: Any) -> Any:
     """A cell as written: nothing for None, text neutralized and without the control
     characters XLSX refuses (all but tab and newlines), dates and numbers as they are."""
     if value is None:
@@ -36,7 +37,7 @@ def spreadsheet_cell(value):
     return value
 
 
-def render_csv(headings: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+def render_csv(headings: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """UTF-8 with a BOM (so that spreadsheets open it as UTF-8), dates in ISO 8601."""
     out = io.StringIO()
     out.write("\ufeff")
@@ -52,7 +53,7 @@ def render_csv(headings: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def render_xlsx(headings: Sequence[str], rows: Iterable[Sequence], *, sheet: str) -> bytes:
+def render_xlsx(headings: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str) -> bytes:
     """One sheet named ``sheet`` (cut to Excel's 31 characters); dates stay dates."""
     from openpyxl import Workbook
 
@@ -67,7 +68,12 @@ def render_xlsx(headings: Sequence[str], rows: Iterable[Sequence], *, sheet: str
 
 
 def table_response(
-    headings: Sequence[str], rows: Iterable[Sequence], *, file_format: str, stem: str, sheet: str
+    headings: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    file_format: str,
+    stem: str,
+    sheet: str,
 ) -> HttpResponse:
     """The rows (one sequence of cells each) as a download ``<stem>.<file_format>``; private
     to the user who asked, as it holds only what that user may see."""
@@ -82,9 +88,9 @@ def table_response(
 
 
 def list_export(
-    form,
+    form: Any,
     headings: Sequence[str],
-    rows: Iterable[Sequence],
+    rows: Iterable[Sequence[Any]],
     *,
     file_format: str,
     stem: str,
@@ -106,7 +112,7 @@ def list_export(
     return table_response(headings, rows, file_format=file_format, stem=stem, sheet=sheet)
 
 
-def export_queries(query) -> dict[str, str]:
+def export_queries(query: Any) -> dict[str, str]:
     """The query strings of a list page's export links: its filters, without the page."""
     params = query.copy()
     params.pop("page", None)

@@ -13,24 +13,27 @@ login (SMT members of other agencies, nominees, accountable persons) are not lef
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from accountability.core.models import Notification
 
 
-def mail_address(*, user=None, person=None) -> str:
+def mail_address(*, user: Any = None, person: Any = None) -> str:
     """Where a person's mail goes: their login's email when the login has one, else the email
     on their person record; "" when there is neither. Give the login, the person, or both."""
     if user is None and person is not None and person.user_id:
         user = person.user
     if user is not None and user.email:
-        return user.email
+        email: str = user.email
+        return email
     if person is None and user is not None:
         person = getattr(user, "person", None)  # a login need not belong to a person
     return (person.email if person is not None else "") or ""
 
 
-def notify(*, user, key: str, subject: str, body: str, url: str = "") -> Notification | None:
+def notify(*, user: Any, key: str, subject: str, body: str, url: str = "") -> Notification | None:
     """Notify ``user`` once per ``key``; returns the new notice, or None if it existed."""
     if user is None or not user.is_active:
         return None
@@ -45,7 +48,7 @@ def notify(*, user, key: str, subject: str, body: str, url: str = "") -> Notific
 
 
 def notify_person(
-    *, person, key: str, subject: str, body: str, url: str = "", public_url: str = ""
+    *, person: Any, key: str, subject: str, body: str, url: str = "", public_url: str = ""
 ) -> Notification | None:
     """Notify ``person`` once per ``key``: in the app and by email through an active login,
     else by email alone (an in-app notice needs a login). None if it existed, or if the person
@@ -78,7 +81,7 @@ def _email_after_commit(notification: Notification) -> None:
     transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
 
 
-def notification_read(*, user, notification: Notification) -> Notification:
+def notification_read(*, user: Any, notification: Notification) -> Notification:
     """Mark the user's own notice read; reading it again keeps the first time."""
     from django.utils import timezone
 
@@ -88,7 +91,7 @@ def notification_read(*, user, notification: Notification) -> Notification:
     return notification
 
 
-def notifications_read_all(*, user) -> int:
+def notifications_read_all(*, user: Any) -> int:
     """Mark every unread notice of ``user`` read; returns how many were."""
     from django.utils import timezone
 

@@ -13,15 +13,26 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Callable
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import FileResponse, HttpResponseNotModified
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponseNotModified
+from django.http.response import HttpResponseBase
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 
-def render_once(queryset, pk, *, template: str, context, url_fetcher) -> bool:
+def render_once(
+    queryset: QuerySet[Any],
+    pk: Any,
+    *,
+    template: str,
+    context: Callable[[Any], dict[str, Any]],
+    url_fetcher: Any,
+) -> bool:
     """Render and store the PDF of document ``pk`` once; a document that has its hash is never
     rendered again (False).
 
@@ -47,10 +58,13 @@ def render_once(queryset, pk, *, template: str, context, url_fetcher) -> bool:
     return True
 
 
-def stored_pdf_response(request, file, sha256: str, filename: str):
+def stored_pdf_response(
+    request: HttpRequest, file: Any, sha256: str, filename: str
+) -> HttpResponseBase:
     """The stored PDF ``file``, byte for byte, with its hash as ETag (a 304 when the client
     has it)."""
     etag = f'"{sha256}"'
+    response: HttpResponseBase
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
@@ -61,14 +75,14 @@ def stored_pdf_response(request, file, sha256: str, filename: str):
     return response
 
 
-def _refuse_fetch(url, *args, **kwargs):
+def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
     # Documents use no external resources: neither the network nor the file system. Fonts come
     # from fontconfig (system fonts), which does not go through the URL fetcher.
     raise ValueError(f"documents load no resources ({url})")
 
 
 @functools.cache
-def url_fetcher():
+def url_fetcher() -> Any:
     """WeasyPrint's fetcher for every document (letters, certificates, inspection reports):
     every URL (file:, http:, data: alike) is refused.
 
@@ -78,8 +92,8 @@ def url_fetcher():
     """
     from weasyprint.urls import URLFetcher
 
-    class RefusingFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+    class RefusingFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no types
+        def fetch(self, url: str, headers: Any = None) -> Any:
             return _refuse_fetch(url)
 
     return RefusingFetcher(allowed_protocols=(), fail_on_errors=False)

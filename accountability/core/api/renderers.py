@@ -4,7 +4,9 @@ spreadsheet: text that a spreadsheet would run as a formula is neutralized (OWAS
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from rest_framework.renderers import BaseRenderer
@@ -12,7 +14,7 @@ from rest_framework.renderers import BaseRenderer
 from accountability.core.exports import neutralize_formula, spreadsheet_cell
 
 
-def _table(data) -> tuple[list[str], list[dict]]:
+def _table(data: Any) -> tuple[list[str], list[dict[str, Any]]]:
     """The columns and flat rows of a page (``results``), a list or a single object."""
     if isinstance(data, dict) and "results" in data:
         rows = data["results"]
@@ -34,7 +36,12 @@ class SafeCSVRenderer(BaseRenderer):
     format = "csv"
     charset = "utf-8"
 
-    def render(self, data, accepted_media_type=None, renderer_context=None):
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
         if data is None:
             return b""
         columns, rows = _table(data)
@@ -46,7 +53,7 @@ class SafeCSVRenderer(BaseRenderer):
         return buffer.getvalue().encode(self.charset)
 
 
-def _xlsx_cell(value):
+def _xlsx_cell(value: Any) -> Any:
     """Dates and numbers stay themselves; text is neutralized and stripped of the control
     characters XLSX refuses; Excel knows no time zones, so times are shown in local time."""
     if isinstance(value, dt.datetime):
@@ -62,7 +69,12 @@ class SafeXLSXRenderer(BaseRenderer):
     charset = None
     render_style = "binary"
 
-    def render(self, data, accepted_media_type=None, renderer_context=None):
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
         from openpyxl import Workbook
 
         if data is None:
@@ -78,8 +90,8 @@ class SafeXLSXRenderer(BaseRenderer):
         return out.getvalue()
 
 
-def _flatten(row, prefix: str = "") -> dict:
-    flat: dict = {}
+def _flatten(row: Any, prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
     if not isinstance(row, dict):
         return {prefix or "value": row}
     for key, value in row.items():
