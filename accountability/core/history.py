@@ -57,7 +57,8 @@ def key_for(model: type[models.Model]) -> str | None:
     return next((key for key, value in _TRACKED.items() if value == label), None)
 
 
-def event_model(model: type[models.Model]) -> type[models.Model]:
+def event_model(model: type[models.Model]) -> type[Any]:
+    # pghistory's generated event model: its manager and pgh_* fields are not in the stubs.
     return apps.get_model(model._meta.app_label, f"{model.__name__}Event")
 
 
@@ -73,11 +74,11 @@ class HistoryEntry:
     source: str | None
     changes: dict[str, list[Any]]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
 
-def object_history(obj: models.Model, *, user=None, limit: int = 100) -> list[HistoryEntry]:
+def object_history(obj: models.Model, *, user: Any = None, limit: int = 100) -> list[HistoryEntry]:
     """The newest ``limit`` events of one object (the caller has already scoped ``obj``), with
     the private fields ``user`` may not see left out; without ``user``, whole rows (the audit
     trail's own checks)."""
@@ -89,7 +90,7 @@ def object_history(obj: models.Model, *, user=None, limit: int = 100) -> list[Hi
 
 
 def visible_history(
-    user,
+    user: Any,
     *,
     key: str | None = None,
     object_id: int | None = None,
@@ -122,7 +123,8 @@ def visible_history(
         events = _with_private_flag(user, model, events)
         if object_id is not None:
             events = events.filter(pgh_obj_id=object_id)
-        if before is not None and cursor_pgh_id is not None and name <= cursor_key:
+        # cursor_key is a str whenever cursor_pgh_id is set (both come from before_event).
+        if before is not None and cursor_pgh_id is not None and name <= cursor_key:  # type: ignore[operator]
             # Order is (at, key, pgh_id) descending: ties at ``before`` continue below it.
             tie = Q(pgh_created_at=before)
             if name == cursor_key:
@@ -137,13 +139,15 @@ def visible_history(
     return entries[:limit]
 
 
-def _order(entry: HistoryEntry) -> tuple:
+def _order(entry: HistoryEntry) -> tuple[dt.datetime, str, int]:
     # The numeric event id, not the "key:id" text ("person:9" sorts after "person:10").
     key, _, pgh_id = entry.id.rpartition(":")
     return (entry.at, key, int(pgh_id))
 
 
-def _with_private_flag(user, model: type[models.Model], events):
+def _with_private_flag(
+    user: Any, model: type[models.Model], events: models.QuerySet[Any]
+) -> models.QuerySet[Any]:
     """Annotate ``private_shown`` on events of a model with private fields: whether ``user``
     may see them on the object as it is now (in the same query, no query per event)."""
     if not scoping.private_fields(model):
@@ -151,10 +155,11 @@ def _with_private_flag(user, model: type[models.Model], events):
     allowed = model._default_manager.filter(
         scoping.private_fields_q(user, model), pk=OuterRef("pgh_obj_id")
     )
-    return events.annotate(private_shown=Exists(allowed))
+    annotated: models.QuerySet[Any] = events.annotate(private_shown=Exists(allowed))
+    return annotated
 
 
-def _entries(key: str | None, events) -> list[HistoryEntry]:
+def _entries(key: str | None, events: models.QuerySet[Any]) -> list[HistoryEntry]:
     """Turn a sliced event queryset into entries with before/after values.
 
     Queries: the events with their context (1), the previous snapshots (1), usernames (1).
@@ -217,7 +222,7 @@ def _entries(key: str | None, events) -> list[HistoryEntry]:
     return entries
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if hasattr(value, "key"):  # zoneinfo

@@ -25,7 +25,8 @@ import io
 import time
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -56,7 +57,7 @@ class Sheet:
     rows: list[tuple[int, dict[str, str], bool]]
 
 
-def read_upload(upload, *, columns, required) -> Sheet:
+def read_upload(upload: Any, *, columns: Iterable[str], required: Iterable[str]) -> Sheet:
     """Read a Django ``UploadedFile`` (or anything with ``name``, ``size`` and ``read``).
 
     ``columns`` are the names the first row may use, ``required`` those it must.
@@ -166,7 +167,7 @@ def read_xlsx(data: bytes) -> Iterator[list[str]]:
         raise FileRejected(_("The workbook could not be read; it may be damaged.")) from None
 
 
-def cell_text(value) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -189,7 +190,13 @@ def header_name(value: str) -> str:
     return value.strip().lstrip("\ufeff").strip().lower().replace(" ", "_")
 
 
-def to_sheet(raw_rows, *, columns, required, deadline: float | None = None) -> Sheet:
+def to_sheet(
+    raw_rows: Iterable[Any],
+    *,
+    columns: Iterable[str],
+    required: Iterable[str],
+    deadline: float | None = None,
+) -> Sheet:
     """The rows under a header naming some of ``columns`` and all of ``required``.
 
     Reading ends at ``BLANK_RUN_END`` empty rows in a row; empty rows before a filled one
@@ -265,7 +272,7 @@ class RowError:
     field: str | None
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"row": self.row, "field": self.field, "message": str(self.message)}
 
 
@@ -295,16 +302,16 @@ class RowChecks:
     columns: tuple[str, ...] = ()
     max_lengths: dict[str, int] = {}
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.errors: list[RowError] = []
 
-    def error(self, row, field, message) -> None:
+    def error(self, row: int | None, field: str | None, message: Any) -> None:
         self.errors.append(RowError(row, field, message))
 
     def sorted_errors(self) -> list[RowError]:
         """By row, then by column in the format's order (errors of the whole row first)."""
 
-        def order(error: RowError):
+        def order(error: RowError) -> tuple[int, int]:
             column = self.columns.index(error.field) if error.field in self.columns else -1
             return (error.row or 0, column)
 
@@ -328,7 +335,9 @@ class RowChecks:
                     )
             yield number, {key: unescape(value) for key, value in values.items()}
 
-    def _text(self, number, values, name, *, required=False) -> str:
+    def _text(
+        self, number: int, values: dict[str, str], name: str, *, required: bool = False
+    ) -> str:
         value = values.get(name, "")
         if required and not value:
             self.error(number, name, _("This field is required."))

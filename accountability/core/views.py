@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accountability.core import scoping
-from accountability.core.history import object_history
+from accountability.core.history import HistoryEntry, object_history
 
 PAGE_SIZES = (10, 25, 50, 100)
 DEFAULT_PAGE_SIZE = 25
@@ -197,7 +197,7 @@ class ScopedDetailView(LoginRequiredMixin, View):
     def can_edit(self, obj) -> bool:
         return scoping.can_change(self.request.user, obj)
 
-    def get_history(self, obj):
+    def get_history(self, obj: Any) -> list[HistoryEntry]:
         return object_history(obj, user=self.request.user, limit=50)
 
     def get(self, request, *args, **kwargs):

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import pgtrigger
 from django.apps import apps
@@ -45,7 +46,7 @@ PLAIN_TYPES = {
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _text(value) -> str:
+def _text(value: Any) -> str:
     if value is None:
         return "\\N"
     if isinstance(value, str):
@@ -57,7 +58,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def copy_with_events(model, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+def copy_with_events(model: Any, columns: Sequence[str], rows: Iterable[Iterable[Any]]) -> int:
     """COPY ``rows`` (values in ``columns`` order) into ``model``'s table and write their
     insert events. Returns the id the new rows follow (they have larger ones)."""
     if not connection.in_atomic_block:
@@ -72,6 +73,7 @@ def copy_with_events(model, columns: Sequence[str], rows: Iterable[Sequence]) ->
     buffer.seek(0)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608
+        before: int
         (before,) = cursor.fetchone()
         name = quote(trigger.get_pgid(model))
         cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
@@ -82,14 +84,14 @@ def copy_with_events(model, columns: Sequence[str], rows: Iterable[Sequence]) ->
     return before
 
 
-def copy_objects(model, objects: list, *, key: Sequence[str]) -> list:
+def copy_objects(model: type[Any], objects: list[Any], *, key: Sequence[str]) -> list[Any]:
     """``bulk_create`` by COPY: saves ``objects`` (unsaved instances of ``model``) and sets
     their primary keys, found again by ``key``, fields unique together among the new rows."""
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     # Python values of these types print as PostgreSQL reads them (_text): no conversion.
     plain = [field.get_internal_type() in PLAIN_TYPES for field in fields]
 
-    def values(obj):
+    def values(obj: Any) -> Iterator[Any]:
         for field, as_is in zip(fields, plain, strict=True):
             value = field.pre_save(obj, True)
             yield value if as_is else field.get_db_prep_save(value, connection)
@@ -111,7 +113,7 @@ def copy_objects(model, objects: list, *, key: Sequence[str]) -> list:
     return objects
 
 
-def _write_insert_events(model, after_id: int) -> None:
+def _write_insert_events(model: type[Any], after_id: int) -> None:
     event = apps.get_model(model._meta.app_label, f"{model.__name__}Event")
     tracked = [
         field.column for field in event._meta.concrete_fields if not field.name.startswith("pgh_")
