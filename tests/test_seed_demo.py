@@ -388,7 +388,8 @@ def test_demo_logins_have_training_to_act_on():
 @pytest.mark.django_db
 def test_rows_copied_in_bulk_have_their_audit_events():
     """People, dependants and training records go in by COPY with the insert trigger off
-    (accountability/core/demo/bulk.py); each still gets the one insert event the trigger would write."""
+    (accountability/core/demo/bulk.py); each still gets the one insert event the trigger would
+    write."""
     _seed()
     for model in (m.Person, m.Dependant, t.TrainingRecord):
         event = apps.get_model(model._meta.app_label, f"{model.__name__}Event")
