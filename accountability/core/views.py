@@ -20,8 +20,10 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import Q, QuerySet
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +48,7 @@ class Row:
     cells: list[Any]
 
 
-def page_size(request) -> int:
+def page_size(request: HttpRequest) -> int:
     try:
         size = int(request.GET.get("page_size", DEFAULT_PAGE_SIZE))
     except ValueError:
@@ -54,7 +56,7 @@ def page_size(request) -> int:
     return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
 
 
-def paginate(request, queryset, *, per_page: int | None = None) -> dict:
+def paginate(request: HttpRequest, queryset: Any, *, per_page: int | None = None) -> dict[str, Any]:
     """One page of ``queryset`` (a COUNT and a SELECT) and what ``_pagination.html`` needs.
 
     The page size is the request's ``page_size`` among ``PAGE_SIZES``, or ``per_page`` for
@@ -81,7 +83,7 @@ def search_q(terms: str, fields: tuple[str, ...]) -> Q:
     return q
 
 
-def apply_service_errors(form, exc: ValidationError) -> None:
+def apply_service_errors(form: Any, exc: ValidationError) -> None:
     """Put a service's field errors on the form's fields (unknown fields on the form itself)."""
     if not hasattr(exc, "error_dict"):
         form.add_error(None, exc.messages)
@@ -92,7 +94,7 @@ def apply_service_errors(form, exc: ValidationError) -> None:
             form.add_error(target, message)
 
 
-def require_superuser(request) -> None:
+def require_superuser(request: Any) -> None:
     # Out-of-scope pages answer 404, never 403: a non-superuser learns nothing.
     if not request.user.is_superuser:
         raise Http404
@@ -105,25 +107,26 @@ class ScopedListView(LoginRequiredMixin, View):
     of the page with its ``select_related`` joins; never a query per row.
     """
 
-    model: type
+    model: type[Any]
     title: Any = ""
     columns: tuple[Column, ...] = ()
     search_fields: tuple[str, ...] = ()
     search_help: Any = _("Search")
-    filter_form_class: type | None = None
+    filter_form_class: type[Any] | None = None
     select_related: tuple[str, ...] = ()
     detail_url_name: str | None = None
     create_url_name: str | None = None
     template_name = "_scoped_list.html"
     partial_template_name = "_scoped_list_results.html"
 
-    def base_queryset(self):
-        return self.model._default_manager.select_related(*self.select_related)
+    def base_queryset(self) -> QuerySet[Any]:
+        qs: QuerySet[Any] = self.model._default_manager.select_related(*self.select_related)
+        return qs
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any]:
         return scoping.visible_to(self.request.user, self.model, self.base_queryset())
 
-    def filter_queryset(self, qs, form):
+    def filter_queryset(self, qs: QuerySet[Any], form: Form) -> QuerySet[Any]:
         for name, value in form.cleaned_data.items():
             if value in (None, "") or name == "q":
                 continue
@@ -136,12 +139,12 @@ class ScopedListView(LoginRequiredMixin, View):
     def may_create(self) -> bool:
         return False
 
-    def row_url(self, obj) -> str | None:
+    def row_url(self, obj: Any) -> str | None:
         if not self.detail_url_name:
             return None
         return reverse(self.detail_url_name, args=[obj.pk])
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
         qs = self.get_queryset()
         terms = request.GET.get("q", "").strip()[:100]
         if terms and self.search_fields:
@@ -179,28 +182,28 @@ class ScopedListView(LoginRequiredMixin, View):
 class ScopedDetailView(LoginRequiredMixin, View):
     """One object the user may see, with its fields and its audit history."""
 
-    model: type
+    model: type[Any]
     template_name = "_detail_page.html"
     select_related: tuple[str, ...] = ()
     edit_url_name: str | None = None
 
-    def get_object(self):
+    def get_object(self) -> Any:
         qs = self.model._default_manager.select_related(*self.select_related)
         return scoping.get_for_user(self.request.user, self.model, self.kwargs["pk"], queryset=qs)
 
-    def fields(self, obj) -> list[tuple[Any, Any]]:
+    def fields(self, obj: Any) -> list[tuple[Any, Any]]:
         return []
 
-    def extra_context(self, obj) -> dict:
+    def extra_context(self, obj: Any) -> dict[str, Any]:
         return {}
 
-    def can_edit(self, obj) -> bool:
+    def can_edit(self, obj: Any) -> bool:
         return scoping.can_change(self.request.user, obj)
 
     def get_history(self, obj: Any) -> list[HistoryEntry]:
         return object_history(obj, user=self.request.user, limit=50)
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         obj = self.get_object()
         editable = self.can_edit(obj)
         context = {
@@ -230,31 +233,31 @@ class ServiceFormView(LoginRequiredMixin, View):
     submit_label: Any = _("Save")
     cancel_url: str | None = None
 
-    def get_object(self):
+    def get_object(self) -> Any:
         return None
 
-    def get_form(self, data=None):
+    def get_form(self, data: Any = None) -> Any:
         raise NotImplementedError
 
-    def perform(self, form):
+    def perform(self, form: Any) -> Any:
         raise NotImplementedError
 
-    def success_url(self, obj) -> str:
+    def success_url(self, obj: Any) -> str:
         return detail_url(obj)
 
-    def get_title(self):
+    def get_title(self) -> Any:
         return self.title
 
-    def get_cancel_url(self):
+    def get_cancel_url(self) -> str | None:
         return self.cancel_url
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
+    def render_form(self, form: Any, status: int = 200) -> HttpResponse:
         context = {
             "form": form,
             "title": self.get_title(),
@@ -264,10 +267,10 @@ class ServiceFormView(LoginRequiredMixin, View):
         }
         return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.render_form(self.get_form())
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         form = self.get_form(request.POST)
         if form.is_valid():
             try:
@@ -284,7 +287,7 @@ class ServiceFormView(LoginRequiredMixin, View):
 _WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 
-def detail_url(obj) -> str:
+def detail_url(obj: Any) -> str:
     """The page of ``obj``, named ``<app_label>:<model-name>-detail`` by convention (an
     ``actors.DutyStation`` at ``actors:duty-station-detail``): the URL name follows the model,
     so the core needs no list of the apps' pages and imports none of them."""
