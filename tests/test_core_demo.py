@@ -1,26 +1,15 @@
 """accountability.core.demo: each app seeds its own demo rows, run in dependency order by the
 one seed_demo orchestrator; the core knows the seeders by their dotted paths only."""
 
-import ast
 from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 
 from accountability.core import demo
+from tests.imports import imported_modules
 
 CORE_DEMO = Path(demo.__file__).parent
-
-
-def _imported(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            found.add(node.module or "")
-    return found
 
 
 def test_the_apps_register_their_seeders_actors_first():
@@ -72,5 +61,5 @@ def test_the_demo_core_imports_no_app():
     }
     assert {"actors", "training", "inspections"} <= apps
     for path in sorted(CORE_DEMO.glob("*.py")):
-        imported = _imported(path)
+        imported = imported_modules(path)
         assert not {name for name in imported if name.split(".")[0] in apps}, path

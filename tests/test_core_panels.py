@@ -1,24 +1,13 @@
 """accountability.core.panels: apps above actors add panels to actors' pages (the dashboard, a
 duty station's page) without actors importing them."""
 
-import ast
 from pathlib import Path
 
 import pytest
 
 import actors
 from accountability.core import panels
-
-
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            found.add(node.module or "")
-    return found
+from tests.imports import imported_modules
 
 
 @pytest.mark.parametrize("above", ["training", "inspections"])
@@ -30,7 +19,7 @@ def test_actors_imports_neither_training_nor_inspections(above):
     offending = sorted(
         f"{path.relative_to(root.parent)}: {name}"
         for path in root.rglob("*.py")
-        for name in _imports(path)
+        for name in imported_modules(path)
         if name == above or name.startswith(f"{above}.")
     )
     assert offending == []

@@ -1,7 +1,6 @@
 """The web building blocks every app shares (accountability.core.views): the page of a saved
 object by URL convention, one pagination and one pager partial."""
 
-import ast
 import importlib.util
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from actors.models import (
     User,
     WardenZone,
 )
+from tests.imports import imported_modules
 
 APPS = ("actors", "structure", "training", "inspections")
 
@@ -49,18 +49,7 @@ def test_a_saved_object_leads_to_its_page_by_the_url_convention(model, url_name)
 
 def test_the_web_building_blocks_import_no_app():
     for module in ("views", "pdfs", "dates", "officials"):
-        tree = ast.parse(Path(views.__file__).with_name(f"{module}.py").read_text())
-        imported = {
-            name
-            for node in ast.walk(tree)
-            for name in (
-                [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else []
-            )
-        }
+        imported = imported_modules(Path(views.__file__).with_name(f"{module}.py"))
         assert not {name for name in imported if name.split(".")[0] in APPS}, module
     # No shim left behind in actors: the core is the one place to import them from.
     assert importlib.util.find_spec("actors.views.base") is None
