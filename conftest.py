@@ -6,6 +6,7 @@ import pgtrigger
 import pytest
 from django.db.backends.base.creation import BaseDatabaseCreation
 
+from accountability.core import pdfs
 from actors.tests.factories import (
     DependantFactory,
     DutyStationFactory,
@@ -31,6 +32,21 @@ def _frozen_on_marked_day(request):
     hour = marker.kwargs.get("hour", 12)
     time_machine = request.getfixturevalue("time_machine")
     time_machine.move_to(dt.datetime.combine(day, dt.time(hour), dt.UTC), tick=False)
+
+
+@pytest.fixture
+def fetches(monkeypatch):
+    """Every URL the documents' fetcher (letters, certificates, reports) is asked for; it
+    refuses each."""
+    asked = []
+    refuse = pdfs._refuse_fetch
+
+    def spy(url, *args, **kwargs):
+        asked.append(url)
+        return refuse(url, *args, **kwargs)
+
+    monkeypatch.setattr(pdfs, "_refuse_fetch", spy)
+    return asked
 
 
 @pytest.fixture

@@ -15,20 +15,6 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-@pytest.fixture
-def fetches(monkeypatch):
-    """Every URL the documents' fetcher is asked for (and refuses)."""
-    asked = []
-    refuse = pdfs._refuse_fetch
-
-    def spy(url, *args, **kwargs):
-        asked.append(url)
-        return refuse(url, *args, **kwargs)
-
-    monkeypatch.setattr(pdfs, "_refuse_fetch", spy)
-    return asked
-
-
 def test_url_fetcher_refuses_the_file_system_and_the_network(tmp_path, fetches):
     secret = tmp_path / "secret.css"
     secret.write_text("body::after { content: 'LEAKED-FROM-DISK'; }")

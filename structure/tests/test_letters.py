@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import formats, translation
 from pypdf import PdfReader
 
-from accountability.core import pdfs
 from structure import letters
 from structure import workflow as wf
 from structure.models import Answer, AppointmentLetter
@@ -276,20 +275,6 @@ def test_french_letter_quotes_the_english_catalogue(
     text = flat(pdf_text(pdf_bytes(appointment.letter)))
     duty = w["warden"].responsibilities.get(paragraph=20, letter="a")
     assert flat(duty.text_en)[:40] in text
-
-
-@pytest.fixture
-def fetches(monkeypatch):
-    """Every URL the documents' fetcher is asked for (and refuses)."""
-    asked = []
-    refuse = pdfs._refuse_fetch
-
-    def spy(url, *args, **kwargs):
-        asked.append(url)
-        return refuse(url, *args, **kwargs)
-
-    monkeypatch.setattr(pdfs, "_refuse_fetch", spy)
-    return asked
 
 
 def test_the_letter_asks_for_no_resource(

@@ -206,21 +206,9 @@ def test_chinese_certificate_embeds_a_cjk_font_and_the_chinese_title(
     assert any("WenQuanYi" in f or "CJK" in f for f in fonts), fonts
 
 
-def test_the_certificate_asks_for_no_resource(
-    world, django_capture_on_commit_callbacks, monkeypatch
-):
-    from accountability.core import pdfs
-
-    asked = []
-    refuse = pdfs._refuse_fetch
-
-    def spy(url, *args, **kwargs):
-        asked.append(url)
-        return refuse(url, *args, **kwargs)
-
-    monkeypatch.setattr(pdfs, "_refuse_fetch", spy)
+def test_the_certificate_asks_for_no_resource(world, django_capture_on_commit_callbacks, fetches):
     certificate = complete(django_capture_on_commit_callbacks, world["person"])
-    assert certificate.sha256 and asked == []
+    assert certificate.sha256 and fetches == []
 
 
 # --- Rendered once ----------------------------------------------------------------------------
