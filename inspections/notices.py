@@ -40,20 +40,19 @@ def hq_focal_points(organization_ids):
 
 
 def tell(users, *, key: str, subject: str, body: str, url: str) -> int:
-    sent = 0
-    for user in users:
-        if notify(user=user, key=key, subject=subject, body=body, url=url) is not None:
-            sent += 1
-    return sent
+    """Notify each login once per ``key``; how many were newly told."""
+    return sum(
+        notify(user=user, key=key, subject=subject, body=body, url=url) is not None
+        for user in users
+    )
 
 
 def tell_persons(persons, *, key: str, subject: str, body: str, url: str) -> int:
     """As ``tell``, to persons: those without a login are told by email alone."""
-    sent = 0
-    for person in persons:
-        if notify_person(person=person, key=key, subject=subject, body=body, url=url) is not None:
-            sent += 1
-    return sent
+    return sum(
+        notify_person(person=person, key=key, subject=subject, body=body, url=url) is not None
+        for person in persons
+    )
 
 
 def mission_announced(mission) -> int:

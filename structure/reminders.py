@@ -72,12 +72,7 @@ def consultation_reminders_send(*, today: dt.date) -> int:
                     "%(person)s is nominated as %(role)s for %(scope)s. The SMT consultation "
                     "closes on %(date)s and your view is not recorded yet."
                 )
-                % {
-                    "person": appointment.person,
-                    "role": appointment.role,
-                    "scope": appointment.scope,
-                    "date": appointment.consultation_ends_on,
-                },
+                % workflow.nomination_terms(appointment),
                 url=_url(appointment),
                 # A member with no login is reminded with a fresh personal link to answer by.
                 public_url=answer_path(consultation),
@@ -114,11 +109,7 @@ def decision_reminders_send(*, today: dt.date) -> int:
                         "The SMT consultation on %(person)s as %(role)s for %(scope)s has "
                         "closed. Approve or reject the nomination."
                     )
-                    % {
-                        "person": appointment.person,
-                        "role": appointment.role,
-                        "scope": appointment.scope,
-                    },
+                    % workflow.nomination_terms(appointment),
                     url=_url(appointment),
                 )
             )

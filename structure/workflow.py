@@ -129,6 +129,16 @@ def _url(appointment: Appointment) -> str:
     return reverse("actors:appointment-detail", args=[appointment.pk])
 
 
+def nomination_terms(appointment: Appointment) -> dict[str, object]:
+    """The words every notice about a nomination fills in: who, as what, where, answer by."""
+    return {
+        "person": appointment.person,
+        "role": appointment.role,
+        "scope": appointment.scope,
+        "date": appointment.consultation_ends_on,
+    }
+
+
 # --- Nomination -------------------------------------------------------------------------------
 
 
@@ -258,12 +268,7 @@ def nomination_submit(
             key=f"consult:{appointment.pk}",
             subject=_("Your view is asked on a nomination"),
             body=_("%(person)s is nominated as %(role)s for %(scope)s. Answer by %(date)s.")
-            % {
-                "person": appointment.person,
-                "role": appointment.role,
-                "scope": appointment.scope,
-                "date": appointment.consultation_ends_on,
-            },
+            % nomination_terms(appointment),
             url=_url(appointment),
             public_url=answer_path(consultation),
         )
