@@ -9,5 +9,9 @@ class ActorsConfig(AppConfig):
     def ready(self):
         from accountability.core import demo
 
+        from . import rules
+
+        rules.register()
+
         # The first demo seeder: the people, places and roles every other app's rows use.
         demo.register("actors", "actors.demo.seed.seed_actors")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accountability.core import scoping
 from actors import models as m
+from actors import rules as actor_rules
 
 
 class DateInput(forms.DateInput):
@@ -243,7 +244,7 @@ class PersonEditForm(forms.ModelForm):
         if contact_only:
             # One's own record: the staff list's fields are shown, kept as they are.
             for name, field in self.fields.items():
-                field.disabled = name not in scoping.PERSON_SELF_FIELDS
+                field.disabled = name not in actor_rules.PERSON_SELF_FIELDS
 
 
 class DependantForm(forms.ModelForm):
@@ -265,7 +266,7 @@ class DependantForm(forms.ModelForm):
     def __init__(self, *args, show_private=True, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_private:
-            for name in scoping.DEPENDANT_PRIVATE_FIELDS:
+            for name in actor_rules.DEPENDANT_PRIVATE_FIELDS:
                 del self.fields[name]
 
 

@@ -9,6 +9,10 @@ class InspectionsConfig(AppConfig):
     def ready(self):
         from accountability.core import demo, panels
 
+        from . import rules
+
+        rules.register()
+
         # After training, in the order the seed has always written them: same seed, same rows.
         demo.register("inspections", "inspections.demo.seed_inspections", after=("training",))
         panels.register(

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accountability.core import scoping
 from accountability.core.notifications import notify, notify_person
 from accountability.core.officials import designated_officials
+from actors import rules as actor_rules
 
 
 # Paths: the email adds SITE_URL (accountability.core.tasks), the in-app notice links as is.
@@ -23,7 +23,7 @@ def finding_url(finding) -> str:
 
 def station_leaders(station):
     """The DO, the FSCO and the SMT members of the station (¶39, ¶40)."""
-    return scoping.station_holders(station, "view_inspections")
+    return actor_rules.station_holders(station, "view_inspections")
 
 
 def designated_official_logins(station):
@@ -36,7 +36,7 @@ def designated_official_logins(station):
 
 
 def hq_focal_points(organization_ids):
-    return scoping.organization_holders(organization_ids, "view_org_findings")
+    return actor_rules.organization_holders(organization_ids, "view_org_findings")
 
 
 def tell(users, *, key: str, subject: str, body: str, url: str) -> int:

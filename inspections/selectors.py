@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
+from inspections import rules as inspection_rules
 
 from .models import ChecklistItem, Escalation, Evidence, Finding, ItemResult, Mission
 from .models.findings import AWAITING_ACTION, UNRESOLVED
@@ -156,11 +157,11 @@ def station_compliance(
 
 
 def dashboard_findings(user, today: dt.date | None = None) -> dict:
-    """Findings awaiting the user's rectification report (``scoping.findings_rectifiable_q``),
+    """Findings awaiting the user's rectification report (``rules.findings_rectifiable_q``),
     overdue and most urgent first: one query."""
     rows = list(
         findings_for(user, today=today)
-        .filter(scoping.findings_rectifiable_q(user))
+        .filter(inspection_rules.findings_rectifiable_q(user))
         .select_related("mission__duty_station", "checklist_item", "role", "organization")
         .order_by("deadline", "pk")[: DASHBOARD_ROWS + 1]
     )

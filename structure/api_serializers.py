@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from actors import models as m
 from actors.api.serializers import AppointmentSerializer
+from structure import rules as appointment_rules
 from structure.models import Answer
 from structure.selectors import MISSING, VACANCY_KINDS
 
@@ -19,7 +20,7 @@ class StatementInputSerializer(serializers.Serializer):
 
 
 class NominablePersonField(serializers.PrimaryKeyRelatedField):
-    """The nominee: anyone the user may nominate, of any agency (scoping.nominable_people)."""
+    """The nominee: anyone the user may nominate, of any agency (rules.nominable_people)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", m.Person.objects.all())
@@ -31,7 +32,7 @@ class NominablePersonField(serializers.PrimaryKeyRelatedField):
         user = self.context["request"].user
         # People one may see too, so that a user who may not nominate hears why from the
         # service (the scope) rather than "no such person".
-        return scoping.nominable_people(user) | scoping.visible_to(user, m.Person)
+        return appointment_rules.nominable_people(user) | scoping.visible_to(user, m.Person)
 
 
 class NominationInputSerializer(serializers.Serializer):

@@ -234,7 +234,8 @@ def aso_refuse(*, actor, appointment: Appointment, reason: str) -> Appointment:
 def _represents(actor, scope) -> bool:
     """Whether ``actor`` is a country representative covering ``scope``.
 
-    ``release_staff`` is granted by the country representative's role alone (scoping.ROLE_GRANTS).
+    ``release_staff`` is granted by the country representative's role alone
+    (``actors.rules.ROLE_GRANTS``).
     """
     if actor.is_superuser:
         return True

@@ -9,6 +9,10 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from accountability.core import demo, panels
 
+        from . import rules
+
+        rules.register()
+
         demo.register("training", "training.demo.seed_training", after=("actors",))
         panels.register(
             "dashboard",

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accountability.core import scoping
 from training import requirements
+from training import rules as training_rules
 from training.models import Course, Delivery, Question, RequirementStatus, TrainingRequirement
 
 # Filters the station and organization views and the API share (query parameter -> column).
@@ -65,8 +66,8 @@ def compliance(user, *, today: dt.date, group_by=("organization", "duty_station"
 
 
 def offered_courses(user) -> QuerySet:
-    """Active courses ``user`` may take, teach or upload (``scoping.courses_offered_q``)."""
-    return Course.objects.filter(scoping.courses_offered_q(user), is_active=True)
+    """Active courses ``user`` may take, teach or upload (``training.rules.courses_offered_q``)."""
+    return Course.objects.filter(training_rules.courses_offered_q(user), is_active=True)
 
 
 def has_test_q() -> Q:

@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared core"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the production safety checks
+        from . import (
+            checks,  # noqa: F401 - registers the production safety checks
+            rules,
+        )
+
+        rules.register()

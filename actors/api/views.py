@@ -330,7 +330,7 @@ class PersonViewSet(CreateModelMixin, UpdateModelMixin, ReadOnlyScopedViewSet):
 class DependantViewSet(CreateModelMixin, UpdateModelMixin, ReadOnlyScopedViewSet):
     """Eligible dependants of personnel.
 
-    Birth dates and residential addresses are sent only where ``scoping.dependant_details_q``
+    Birth dates and residential addresses are sent only where ``actors.rules.dependant_details_q``
     allows, computed in the same query (no query per row): to the staff member, and to
     holders of ``view_dependant_details`` over the household, that is HQ focal points and
     Executive Heads, DOs, FSCOs, FSCAs, country representatives and country focal points,

@@ -26,6 +26,7 @@ from actors.models import (
     WardenZone,
 )
 from actors.models.appointments import SCOPE_FIELDS
+from structure import rules as appointment_rules
 
 SCOPE_KIND_OF = {
     Organization: ScopeKind.ORGANIZATION,
@@ -117,7 +118,7 @@ def appointment_create(
     same function once the Designated Official has decided.
     """
     today = today or timezone.localdate()
-    if not scoping.may_appoint(actor, person=person, role=role):
+    if not appointment_rules.may_appoint(actor, person=person, role=role):
         raise ValidationError({"role": [_("You may not appoint to this role.")]})
     if role.code in ("area_coordinator", "warden") and not actor.is_superuser:
         # The DO appoints them in writing after consulting the SMT (¶17, ¶19).

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
+from actors import rules as actor_rules
 from actors.models import Dependant, Person
 
 PERSON_FIELDS = (
@@ -87,12 +88,12 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
-    if not scoping.keeps_person_record(actor, person):
+    if not actor_rules.keeps_person_record(actor, person):
         # Changing oneself: contact details only (the web form sends the rest unchanged).
         kept = sorted(
             name
             for name, value in changes.items()
-            if name not in scoping.PERSON_SELF_FIELDS and _differs(person, name, value)
+            if name not in actor_rules.PERSON_SELF_FIELDS and _differs(person, name, value)
         )
         if kept:
             message = _(

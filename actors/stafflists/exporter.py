@@ -1,7 +1,7 @@
 """Exporting one organization's staff list at one duty station as CSV or XLSX.
 
 Only the rows ``scoping.visible_to`` lets the user see are written; dependants' birth dates and
-addresses only when ``scoping.dependant_details_q`` allows them — when it does not for some
+addresses only when ``actors.rules.dependant_details_q`` allows them — when it does not for some
 dependant of the list, the ``birth_date`` column is left out altogether, so that re-importing
 the file keeps those details as stored (see ``actors.stafflists.columns``). Every text cell is
 passed through ``neutralize_formula`` (formula injection); the importer removes the apostrophe
@@ -20,6 +20,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F
 
 from accountability.core import scoping
 from accountability.core.exports import neutralize_formula
+from actors import rules as actor_rules
 from actors.models import Dependant, Person
 
 from . import columns as c
@@ -59,7 +60,7 @@ def stafflist_rows(user, *, organization, duty_station) -> tuple[tuple[str, ...]
     )
     if not user.is_superuser:
         dependants_qs = dependants_qs.annotate(
-            details=ExpressionWrapper(scoping.dependant_details_q(user), BooleanField())
+            details=ExpressionWrapper(actor_rules.dependant_details_q(user), BooleanField())
         )
     dependants = list(
         dependants_qs.order_by("person_id", "family_name", "given_names", "id").values(

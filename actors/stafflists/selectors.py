@@ -26,6 +26,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accountability.core import scoping
+from actors import rules as actor_rules
 from actors.models import DutyStation, Organization, Person, StaffListConfirmation
 
 
@@ -91,7 +92,9 @@ def stafflist_index(user, *, organization_id=None, duty_station_id=None) -> Quer
             confirmed_by=Subquery(confirmations.values("confirmed_by__username")[:1]),
             keeps=Value(True)
             if user.is_superuser
-            else ExpressionWrapper(scoping.stafflists_kept_q(user), output_field=BooleanField()),
+            else ExpressionWrapper(
+                actor_rules.stafflists_kept_q(user), output_field=BooleanField()
+            ),
         )
         .order_by(
             "organization__code",

@@ -210,8 +210,8 @@ TIMESTAMPS = {"created_at", "updated_at"}
 
 def test_history_shows_no_field_that_the_api_hides():
     """Each field a model's history records is either in its API's output, for everyone who
-    sees the row, or declared private in scoping._PRIVATE, which the history then applies to
-    each reader: the history never tells what the live row does not."""
+    sees the row, or declared private with its rule (scoping.private_fields), which the history
+    then applies to each reader: the history never tells what the live row does not."""
     from accountability.core import history, scoping
     from actors.api.urls import router
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from accountability.core import scoping
 from actors import models as m
+from actors import rules as actor_rules
 from actors.services.people import person_update
 from actors.tests.api_helpers import build_world, client_for, error_attrs
 from actors.tests.factories import UserFactory, WardenZoneFactory, user_with_role
@@ -70,7 +70,7 @@ def test_staff_member_changes_their_own_contact_details(world):
         "radio_call_sign": "Kilo 7",
         "residential_address": "Gigiri Road 4",
     }
-    assert set(contact) == set(scoping.PERSON_SELF_FIELDS)
+    assert set(contact) == set(actor_rules.PERSON_SELF_FIELDS)
     response = client.patch(f"/api/v1/personnel/{own.pk}/", contact)
     assert response.status_code == 200, response.content
     assert {name: response.json()[name] for name in contact} == contact
@@ -97,7 +97,7 @@ def test_focal_points_keep_the_hr_fields(world):
         body["grade"] = "P-5"
     # A keeper changes its own record whole: it keeps the list it is on.
     hq_person = world["hq_a"].person
-    assert scoping.keeps_person_record(world["hq_a"], hq_person)
+    assert actor_rules.keeps_person_record(world["hq_a"], hq_person)
     response = client_for(world["hq_a"]).patch(
         f"/api/v1/personnel/{hq_person.pk}/", {"grade": "D-1"}
     )
@@ -119,7 +119,7 @@ def test_edit_page_of_ones_own_record_offers_the_contact_details_only(client, wo
     url = reverse("actors:person-edit", args=[own.pk])
     form = client.get(url).context["form"]
     editable = {name for name, field in form.fields.items() if not field.disabled}
-    assert editable == set(scoping.PERSON_SELF_FIELDS)
+    assert editable == set(actor_rules.PERSON_SELF_FIELDS)
     data = {name: form[name].value() or "" for name in form.fields}
     data |= {"grade": "D-2", "phone": "+254 1", "is_active": "on"}
     response = client.post(url, data)

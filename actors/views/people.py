@@ -1,7 +1,7 @@
 """Personnel and their eligible dependants.
 
-Dependants' birth dates and addresses are shown only where ``scoping.dependant_details_q``
-allows (see ``scoping.DEPENDANT_PRIVATE_FIELDS`` for the roles); lists annotate that
+Dependants' birth dates and addresses are shown only where ``actors.rules.dependant_details_q``
+allows (see ``actors.rules.DEPENDANT_PRIVATE_FIELDS`` for the roles); lists annotate that
 permission in the same query rather than asking per row.
 """
 
@@ -17,6 +17,7 @@ from accountability.core import scoping
 from accountability.core.views import Column, ScopedDetailView, ScopedListView, ServiceFormView
 from actors import forms
 from actors import models as m
+from actors import rules as actor_rules
 from actors.services.people import (
     dependant_create,
     dependant_delete,
@@ -36,7 +37,7 @@ def with_details_flag(user, qs, prefix="person__"):
         return qs.annotate(details_visible=Value(True))
     return qs.annotate(
         details_visible=Case(
-            When(scoping.dependant_details_q(user, prefix=prefix), then=Value(True)),
+            When(actor_rules.dependant_details_q(user, prefix=prefix), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
@@ -155,7 +156,7 @@ class PersonEditView(ServiceFormView):
         return forms.PersonEditForm(
             data,
             instance=self.object,
-            contact_only=not scoping.keeps_person_record(self.request.user, self.object),
+            contact_only=not actor_rules.keeps_person_record(self.request.user, self.object),
         )
 
     def perform(self, form):

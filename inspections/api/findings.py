@@ -5,7 +5,7 @@ Before the debrief the team completes a finding (severity, recommendation, date;
 through inspections.services.findings.finding_update); afterwards only its date moves. The
 responsible actors report the rectification with evidence (``…/rectify/``): the accountable
 person, the DO or FSCO, the agency's HQ focal point, or its people at the station who answer
-for it (scoping.findings_rectifiable_q). A finding one may not see answers 404; one that is
+for it (inspection_rules.findings_rectifiable_q). A finding one may not see answers 404; one that is
 seen but not one's to rectify (an SMT member's, say) answers 403 with the reason. An
 inspector of the mission verifies the report (``/rectifications/{id}/decide/``: the team
 only, 404 for anyone else).
@@ -231,7 +231,7 @@ class FindingViewSet(UpdateModelMixin, ReadOnlyScopedViewSet):
     @action(detail=True, methods=["post"])
     def rectify(self, request, pk=None, format=None):
         # Among the findings one sees (404 otherwise); whether one answers for it is the
-        # service's question (scoping.findings_rectifiable_q): 403 with its reason.
+        # service's question (inspections.rules.findings_rectifiable_q): 403 with its reason.
         finding = self.get_object()
         data = self.validated(RectifySerializer)
         try:

@@ -32,6 +32,7 @@ from accountability.core import pdfs, scoping
 from accountability.core.api.base import ReadOnlyScopedViewSet, UpdateModelMixin
 from accountability.core.api.base import ScopedPrimaryKeyRelatedField as Scoped
 from actors.models import DutyStation, Person
+from inspections import rules as inspection_rules
 from inspections.models import (
     ChecklistItem,
     Finding,
@@ -298,7 +299,7 @@ class MissionViewSet(UpdateModelMixin, ReadOnlyScopedViewSet):
         # Checked before the body: whoever may not plan learns nothing from field errors.
         # A 400 as training's creations answer a user without the right (never 403 on a
         # list URL, tests/test_isolation.py).
-        if not scoping.may_plan_inspections(request.user):
+        if not inspection_rules.may_plan_inspections(request.user):
             raise exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [PLAN_REFUSED]})
         mission = self.perform_create(self.validated())
         return Response(self.detail_row(mission.pk), status=status.HTTP_201_CREATED)

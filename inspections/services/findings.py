@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accountability.core import scoping
+from inspections import rules as inspection_rules
 
 from ..models import (
     Finding,
@@ -99,7 +100,9 @@ def finding_update(
 
 
 def may_rectify(user, finding: Finding) -> bool:
-    return Finding.objects.filter(scoping.findings_rectifiable_q(user), pk=finding.pk).exists()
+    return Finding.objects.filter(
+        inspection_rules.findings_rectifiable_q(user), pk=finding.pk
+    ).exists()
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from accountability.core import scoping
 from actors import models as am
+from inspections import rules as inspection_rules
 
 from .. import notices
 from ..checklist import checklist_items_build, current_template
@@ -57,7 +58,7 @@ def mission_plan(
     personnel_sample_size: int = 5,
 ) -> Mission:
     """A new mission in the PLANNED state; the station sees nothing of it yet."""
-    if not scoping.may_plan_inspections(user):
+    if not inspection_rules.may_plan_inspections(user):
         raise PermissionDenied(_("Only UNSECOORD plans inspection missions (¶39)."))
     _dates(starts_on, ends_on)
     members = [lead_inspector, *[p for p in team if p.pk != lead_inspector.pk]]

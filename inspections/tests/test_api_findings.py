@@ -215,7 +215,7 @@ def test_rectify_answers_404_out_of_sight_and_403_in_sight_without_the_right(wor
     for name in ("hq_a", "rep_a", "outsider", "staff_a"):
         assert api(world, name).post(url, body).status_code == 404, name
     # Seen (the station's SMT, another inspector), but not theirs to rectify: 403, with the
-    # reason (scoping.findings_rectifiable_q).
+    # reason (inspections.rules.findings_rectifiable_q).
     for name in ("smt_a", "inspector2"):
         response = api(world, name).post(url, body)
         assert response.status_code == 403, name

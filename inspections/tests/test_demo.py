@@ -10,6 +10,7 @@ from django.core.management import call_command
 from accountability.core import scoping
 from actors import models as m
 from inspections import deadlines
+from inspections import rules as inspection_rules
 from inspections.models import (
     ChecklistItem,
     Escalation,
@@ -122,7 +123,9 @@ def test_missions_at_every_stage_with_rendered_reports_seeded_once():
     for username in SEEING_FINDINGS:
         assert scoping.visible_to(users[username], Finding).exists(), username
     for username in ("rep.unicef.kenya", "do.kenya", "do.afghanistan"):
-        rectifiable = Finding.objects.filter(scoping.findings_rectifiable_q(users[username]))
+        rectifiable = Finding.objects.filter(
+            inspection_rules.findings_rectifiable_q(users[username])
+        )
         assert rectifiable.exists(), username
 
     # Written through the services, under the seed's name in the audit trail.

@@ -6,6 +6,7 @@ of others', DOs only their station, outsiders nothing."""
 import pytest
 
 from accountability.core import scoping
+from inspections import rules as inspection_rules
 from inspections.models import ChecklistItem, Finding, Mission, MissionReport
 from inspections.services.missions import mission_announce
 
@@ -86,7 +87,7 @@ def test_who_may_report_a_rectification(world, django_capture_on_commit_callback
 
     def rectifiable(user):
         return set(
-            Finding.objects.filter(scoping.findings_rectifiable_q(user)).values_list(
+            Finding.objects.filter(inspection_rules.findings_rectifiable_q(user)).values_list(
                 "pk", flat=True
             )
         )
@@ -104,5 +105,5 @@ def test_only_the_team_changes_a_mission(world):
     assert scoping.can_change(world.inspector, mission)
     for user in (world.inspector2, world.do, world.hq_a, world.outsider):
         assert not scoping.can_change(user, mission)
-    assert scoping.may_plan_inspections(world.inspector2)
-    assert not scoping.may_plan_inspections(world.do)
+    assert inspection_rules.may_plan_inspections(world.inspector2)
+    assert not inspection_rules.may_plan_inspections(world.do)

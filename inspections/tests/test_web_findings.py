@@ -240,7 +240,8 @@ def test_the_finding_page_shows_the_finding_in_full(client, world):
 
 def test_the_rectification_form_is_offered_to_those_who_answer(client, world):
     # The accountable DO, the agency's HQ focal point and its representative at the station
-    # report (scoping.findings_rectifiable_q); an inspector or another SMT member does not.
+    # report (inspections.rules.findings_rectifiable_q); an inspector or another SMT member
+    # does not.
     for user_key, may_report in (
         ("do", True),
         ("hq_a", True),

@@ -223,7 +223,7 @@ class FindingDetailView(LoginRequiredMixin, View):
 
 
 class RectificationReportView(LoginRequiredMixin, View):
-    """POST: a responsible actor (``scoping.findings_rectifiable_q``) reports that the
+    """POST: a responsible actor (``inspections.rules.findings_rectifiable_q``) reports that the
     finding was put right, with evidence; it then awaits the team's verification (¶40)."""
 
     http_method_names = ["post"]

@@ -27,6 +27,7 @@ from accountability.core import scoping
 from accountability.core.exports import export_queries, list_export
 from accountability.core.views import paginate
 from actors.models import Person
+from inspections import rules as inspection_rules
 
 from .. import selectors
 from ..forms import DebriefForm, MissionEditForm, MissionFilterForm, MissionPlanForm
@@ -149,7 +150,7 @@ class MissionListView(LoginRequiredMixin, View):
                 "title": _("Inspection missions"),
                 "form": form,
                 "exports": export_queries(request.GET),
-                "may_plan": scoping.may_plan_inspections(user),
+                "may_plan": inspection_rules.may_plan_inspections(user),
                 **paginate(request, missions),
             },
         )
@@ -171,7 +172,9 @@ class MissionCreateView(LoginRequiredMixin, View):
     """UNSECOORD plans a mission (¶39); anyone else gets 404."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not scoping.may_plan_inspections(request.user):
+        if request.user.is_authenticated and not inspection_rules.may_plan_inspections(
+            request.user
+        ):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

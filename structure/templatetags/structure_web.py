@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from accountability.core import scoping
 from actors import models as m
+from actors import rules as actor_rules
 
 register = template.Library()
 
@@ -24,8 +25,8 @@ def header_status(context) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"unread": 0, "workflow": False, "unsecoord": False}
-    unsecoord = scoping.holds_globally_exists(user, "appoint_anyone")
-    rights = scoping.holds_on_some_station_q(user, "nominate", "decide_appointments")
+    unsecoord = actor_rules.holds_globally_exists(user, "appoint_anyone")
+    rights = actor_rules.holds_on_some_station_q(user, "nominate", "decide_appointments")
     row = (
         m.User.objects.filter(pk=user.pk)
         .annotate(

@@ -289,7 +289,7 @@ def test_every_transition_is_audited(station_world):
 
 
 def test_smt_member_nominates_a_person_of_another_agency(station_world):
-    from accountability.core.scoping import nominable_people
+    from structure.rules import nominable_people
 
     w = station_world
     # smt1 is of UNDP; the nominee works for UNICEF at the same station.

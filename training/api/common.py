@@ -14,7 +14,7 @@ __all__ = ["NamedChoiceField", "OfferedCourseField"]
 
 class OfferedCourseField(serializers.PrimaryKeyRelatedField):
     """A course id among those the user may take, teach or upload (UNSECOORD's, endorsed ones
-    and the user's own agency's, see scoping.courses_offered_q): another agency's
+    and the user's own agency's, see training_rules.courses_offered_q): another agency's
     unendorsed course is "does not exist", as on the pages."""
 
     def __init__(self, **kwargs):

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from accountability.core import scoping
 from actors.models import Organization, Person
+from training import rules as training_rules
 
 
 def verifiable_q(actor) -> Q:
-    """People whose completions ``actor`` may verify: ``scoping.may_verify_training`` as a Q."""
-    return scoping.training_verifiable_q(actor)
+    """People whose completions ``actor`` may verify: ``rules.may_verify_training`` as Q."""
+    return training_rules.training_verifiable_q(actor)
 
 
 def import_organizations(actor) -> QuerySet:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 from actors.models import DutyStation, Person
+from training import rules as training_rules
 from training.models import Briefing, BriefingAttendee, Course, CourseKind, RecordSource
 from training.services.records import record_completion
 
@@ -37,7 +38,7 @@ def briefing_record(
     dependants=(),
     course: Course | None = None,
 ) -> Briefing:
-    if not scoping.may_train(actor, duty_station=duty_station):
+    if not training_rules.may_train(actor, duty_station=duty_station):
         raise ValidationError({"duty_station": [_("You may not record briefings here.")]})
     if given_on > timezone.localdate():
         raise ValidationError({"given_on": [_("The briefing date is in the future.")]})

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from accountability.core import scoping
 from accountability.core.uploads import store_upload
 from actors.models import Dependant, Person
+from training import rules as training_rules
 from training.models import (
     Course,
     CourseKind,
@@ -101,7 +102,7 @@ def record_upload(
 ) -> TrainingRecord:
     """A certificate obtained elsewhere, uploaded by the person (or a focal point) and
     counting once a focal point verifies it."""
-    if not (person.user_id == actor.pk or scoping.may_verify_training(actor, person)):
+    if not (person.user_id == actor.pk or training_rules.may_verify_training(actor, person)):
         # The same answer as for a person one may not see.
         raise ValidationError({"person": [_("Select a valid choice.")]})
     if not offered(actor, course):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accountability.core import scoping
 from actors.models import DutyStation, Organization, Person
+from training import rules as training_rules
 from training.models import (
     Course,
     Delivery,
@@ -36,7 +37,7 @@ def session_create(
     notes: str = "",
 ) -> TrainingSession:
     organization = organization or actor.organization
-    if not scoping.may_train(actor, duty_station=duty_station, organization=organization):
+    if not training_rules.may_train(actor, duty_station=duty_station, organization=organization):
         raise ValidationError({"duty_station": [_("You may not run sessions here.")]})
     if not offered(actor, course):
         raise ValidationError({"course": [_("This course is not offered to you.")]})

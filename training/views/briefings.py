@@ -17,6 +17,7 @@ from django.views import View
 
 from accountability.core import scoping
 from accountability.core.views import apply_service_errors, paginate
+from training import rules as training_rules
 from training.forms import BriefingForm
 from training.models import Briefing, BriefingAttendee
 from training.services.briefings import briefing_acknowledge, briefing_record
@@ -71,7 +72,9 @@ class BriefingCreateView(LoginRequiredMixin, View):
 
     def station(self):
         station = station_from_query(self.request)
-        if station is not None and not scoping.may_train(self.request.user, duty_station=station):
+        if station is not None and not training_rules.may_train(
+            self.request.user, duty_station=station
+        ):
             raise Http404
         return station
 

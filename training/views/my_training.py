@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from accountability.core import scoping
 from accountability.core.views import paginate
+from training import rules as training_rules
 from training.models import (
     BriefingAttendee,
     Certificate,
@@ -101,7 +101,7 @@ class CourseListView(LoginRequiredMixin, View):
             .annotate(
                 has_bank=Exists(Question.objects.filter(course_id=OuterRef("pk"), is_active=True)),
                 offered=ExpressionWrapper(
-                    scoping.courses_offered_q(user), output_field=BooleanField()
+                    training_rules.courses_offered_q(user), output_field=BooleanField()
                 ),
             )
             .order_by("code")

@@ -19,6 +19,7 @@ from django.views import View
 from accountability.core import scoping
 from accountability.core.views import apply_service_errors, paginate
 from actors.models import DutyStation
+from training import rules as training_rules
 from training.forms import ParticipantsForm, SessionForm, StationForm
 from training.models import SessionParticipant, TrainingSession
 from training.services.sessions import (
@@ -80,7 +81,7 @@ class SessionCreateView(LoginRequiredMixin, View):
     def station(self):
         station = station_from_query(self.request)
         user = self.request.user
-        if station is not None and not scoping.may_train(
+        if station is not None and not training_rules.may_train(
             user, duty_station=station, organization=user.organization
         ):
             raise Http404
