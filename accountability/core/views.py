@@ -116,8 +116,7 @@ class ScopedListView(LoginRequiredMixin, View):
     select_related: tuple[str, ...] = ()
     detail_url_name: str | None = None
     create_url_name: str | None = None
-    template_name = "_scoped_list.html"
-    partial_template_name = "_scoped_list_results.html"
+    template_name = "_list_page.html"
 
     def base_queryset(self) -> QuerySet[Any]:
         qs: QuerySet[Any] = self.model._default_manager.select_related(*self.select_related)
@@ -169,14 +168,17 @@ class ScopedListView(LoginRequiredMixin, View):
             "q": terms,
             "search_enabled": bool(self.search_fields),
             "search_help": self.search_help,
-            "filter_form": form,
+            "form": form,
             "create_url": reverse(self.create_url_name)
             if self.create_url_name and self.may_create()
             else None,
+            "hx_target": "#results",
         }
-        partial = getattr(request, "htmx", False) and not request.htmx.boosted
-        template = self.partial_template_name if partial else self.template_name
-        return render(request, template, context)
+        if getattr(request, "htmx", False) and not request.htmx.boosted:
+            # The same template, reduced to its results block (see _list_page.html): the
+            # form's choices and the header are neither rendered nor queried.
+            context["list_base"] = "_list_page_results.html"
+        return render(request, self.template_name, context)
 
 
 class ScopedDetailView(LoginRequiredMixin, View):

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accountability.core.views import paginate
 from actors.services.stafflists import stafflist_confirm
 
 from . import columns, exporter, selectors
@@ -45,17 +45,15 @@ class StaffListIndexView(LoginRequiredMixin, View):
     """
 
     def get(self, request):
-        page = Paginator(selectors.stafflist_index(request.user), INDEX_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        pages = paginate(request, selectors.stafflist_index(request.user), per_page=INDEX_PAGE_SIZE)
         limit = selectors.stale_before()
         return render(
             request,
             "stafflists/index.html",
             {
                 "title": _("Staff lists"),
-                "rows": [selectors.shape(row, stale_limit=limit) for row in page],
-                "page": page,
+                "rows": [selectors.shape(row, stale_limit=limit) for row in pages["page"]],
+                **pages,
                 "choice_form": ListChoiceForm(initial=_initial(request.GET)),
                 "max_age_days": settings.STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS,
             },
