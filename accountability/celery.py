@@ -41,32 +41,32 @@ def _make_beat_schedule_folder(sender, **kwargs):
 app.conf.beat_schedule = {
     # Appointments start and end on their dates; rights follow the same day (¶17, ¶19).
     "appointments-apply-dates": {
-        "task": "actors.tasks.apply_appointment_dates",
+        "task": "appointments.tasks.apply_appointment_dates",
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
     # SMT members yet to answer are reminded once, a working day before the consultation
     # closes (¶17, ¶19)...
-    "structure-remind-consultations": {
-        "task": "structure.tasks.remind_consultations",
+    "appointments-remind-consultations": {
+        "task": "appointments.tasks.remind_consultations",
         "schedule": crontab(hour=4, minute=50),
         "options": {"expires": 6 * 60 * 60},
     },
     # The DO is reminded daily of nominations whose SMT consultation has closed (¶17, ¶19).
-    "structure-remind-pending-decisions": {
-        "task": "structure.tasks.remind_pending_decisions",
+    "appointments-remind-pending-decisions": {
+        "task": "appointments.tasks.remind_pending_decisions",
         "schedule": crontab(hour=5, minute=0),
         "options": {"expires": 6 * 60 * 60},
     },
     # ...and told once, APPOINTMENT_ENDING_NOTICE_DAYS ahead, that an appointment ends.
-    "structure-notify-ending-appointments": {
-        "task": "structure.tasks.notify_ending_appointments",
+    "appointments-notify-ending-appointments": {
+        "task": "appointments.tasks.notify_ending_appointments",
         "schedule": crontab(hour=5, minute=10),
         "options": {"expires": 6 * 60 * 60},
     },
     # Each DO and FSCO gets the vacancies of their structure every Monday.
-    "structure-send-vacancy-digest": {
-        "task": "structure.tasks.send_vacancy_digest",
+    "appointments-send-vacancy-digest": {
+        "task": "appointments.tasks.send_vacancy_digest",
         "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
         "options": {"expires": 12 * 60 * 60},
     },

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from actors import models as m
+from appointments.models import Appointment
 
 
 @admin.register(m.Organization)
@@ -85,7 +86,7 @@ class RoleAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "name_zh")
 
 
-@admin.register(m.Appointment)
+@admin.register(Appointment)
 class AppointmentAdmin(admin.ModelAdmin):
     list_display = (
         "person",

@@ -105,19 +105,6 @@ class DependantFilterForm(FilterForm):
     )
 
 
-class AppointmentFilterForm(FilterForm):
-    role = forms.ModelChoiceField(
-        queryset=m.Role.objects.exclude(scope_kinds=[]),
-        required=False,
-        label=_("Role"),
-        empty_label=_("Any"),
-    )
-    status = forms.ChoiceField(
-        choices=_any(m.AppointmentStatus.choices), required=False, label=_("Status")
-    )
-    organization = _organization_field()
-
-
 class UserFilterForm(FilterForm):
     organization = _organization_field()
     active = forms.ChoiceField(choices=YES_NO, required=False, label=_("Active"))
@@ -268,90 +255,6 @@ class DependantForm(forms.ModelForm):
         if not show_private:
             for name in actor_rules.DEPENDANT_PRIVATE_FIELDS:
                 del self.fields[name]
-
-
-# --- Appointments ---------------------------------------------------------------------------
-
-
-class AppointmentForm(forms.Form):
-    """Appoint one person; the scope choices are the places the person's rules allow."""
-
-    role = forms.ModelChoiceField(queryset=m.Role.objects.exclude(scope_kinds=[]), label=_("Role"))
-    scope = forms.ChoiceField(label=_("Scope"))
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
-    is_ad_interim = forms.BooleanField(
-        label=_("Designated Official ad interim (¶8(b))"), required=False
-    )
-
-    SCOPE_MODELS = {
-        "organization": m.Organization,
-        "country": m.Country,
-        "duty_station": m.DutyStation,
-        "area": m.Area,
-        "zone": m.WardenZone,
-    }
-
-    def __init__(self, *args, person, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.person = person
-        station = person.duty_station
-        organizations = m.Organization.objects.filter(
-            pk=person.organization_id
-        ) | m.Organization.objects.filter(kind=m.OrganizationKind.UNSECOORD)
-        groups = [
-            (_("Organization"), [(f"organization:{o.pk}", str(o)) for o in organizations]),
-            # Regional FSCOs serve other countries and stations (¶9): offer them all.
-            (_("Country"), [(f"country:{c.pk}", str(c)) for c in m.Country.objects.all()]),
-            (
-                _("Duty station"),
-                [
-                    (f"duty_station:{s.pk}", str(s))
-                    for s in m.DutyStation.objects.select_related("country")
-                ],
-            ),
-            (
-                _("Area"),
-                [
-                    (f"area:{a.pk}", str(a))
-                    for a in m.Area.objects.select_related("country").filter(
-                        country_id=station.country_id
-                    )
-                ],
-            ),
-            (
-                _("Warden zone"),
-                [
-                    (f"zone:{z.pk}", str(z))
-                    for z in m.WardenZone.objects.select_related("duty_station").filter(
-                        duty_station_id=station.pk
-                    )
-                ],
-            ),
-        ]
-        self.fields["scope"].choices = [("", "---------"), *[(g, c) for g, c in groups if c]]
-        if not self.is_bound:
-            self.initial.setdefault("scope", f"duty_station:{station.pk}")
-
-    def clean_scope(self):
-        kind, _sep, pk = self.cleaned_data["scope"].partition(":")
-        model = self.SCOPE_MODELS.get(kind)
-        try:
-            return model.objects.get(pk=int(pk))
-        except (AttributeError, ValueError, model.DoesNotExist):
-            raise forms.ValidationError(_("Choose a valid scope.")) from None
-
-
-class AppointmentEndForm(forms.Form):
-    revoke = forms.BooleanField(
-        label=_("Revoke (rather than end normally)"),
-        required=False,
-        help_text=_("A revocation needs a reason."),
-    )
-    on = forms.DateField(label=_("Ended on"), required=False, widget=DateInput())
-    end_reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
 
 
 # --- Users ----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ names cannot clash with the API router's."""
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from actors.views import appointments, catalogue, dashboard, geography, people, reference, users
+from actors.views import catalogue, dashboard, geography, people, reference, users
 
 
 def crud(prefix: str, name: str, module, stem: str, *, create=True, edit=True):
@@ -53,19 +53,8 @@ web_patterns = [
         people.DependantCreateView.as_view(),
         name="dependant-create",
     ),
-    path(
-        "personnel/<int:person_pk>/appoint/",
-        appointments.AppointmentCreateView.as_view(),
-        name="appointment-create",
-    ),
     *crud("dependants", "dependant", people, "Dependant", create=False),
     path("dependants/<int:pk>/delete/", people.dependant_delete_view, name="dependant-delete"),
-    *crud("appointments", "appointment", appointments, "Appointment", create=False, edit=False),
-    path(
-        "appointments/<int:pk>/end/",
-        appointments.AppointmentEndView.as_view(),
-        name="appointment-end",
-    ),
     *crud("roles", "role", catalogue, "Role", create=False, edit=False),
     *crud("users", "user", users, "User"),
 ]

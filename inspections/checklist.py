@@ -18,6 +18,7 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import MD5, Cast, Concat
 
 from actors import models as am
+from appointments.models import Appointment, AppointmentStatus
 
 from .models import ChecklistItem, ChecklistTemplate, ChecklistTemplateItem, Mission, Severity
 
@@ -51,7 +52,7 @@ DEFAULT_SEVERITY = {
 }
 
 # Appointments that count as "present at the duty station at that time" (¶39).
-PRESENT_STATUSES = (am.AppointmentStatus.ACTIVE, am.AppointmentStatus.PENDING)
+PRESENT_STATUSES = (AppointmentStatus.ACTIVE, AppointmentStatus.PENDING)
 
 
 def _catalogue_rows() -> list[dict]:
@@ -138,7 +139,7 @@ def present_appointments(mission: Mission):
         # The capital's DO looks after the areas of the country (¶17).
         covers |= Q(role__code="area_coordinator", scope_area__country_id=station.country_id)
     return (
-        am.Appointment.objects.filter(
+        Appointment.objects.filter(
             covers,
             status__in=PRESENT_STATUSES,
             start_date__lte=mission.ends_on,

@@ -12,7 +12,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core import scoping
-from actors.models import Appointment, AppointmentStatus, DutyStation, Person
+from actors.models import DutyStation, Person
+from appointments.models import Appointment, AppointmentStatus
 
 from .models import ItemResult, MissionStatus, Severity
 from .services.missions import INSPECTOR_ROLES

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accountability.core.notifications import notify, notify_person
-from accountability.core.officials import designated_officials
 from actors import rules as actor_rules
+from appointments.officials import designated_officials
 
 
 # Paths: the email adds SITE_URL (accountability.core.tasks), the in-app notice links as is.
@@ -28,7 +28,7 @@ def station_leaders(station):
 
 def designated_official_logins(station):
     """The active logins of the station's DO and any DO ad interim (¶8, ¶8(b)), as read from
-    their appointments by ``accountability.core.officials``, the one definition the
+    their appointments by ``appointments.officials``, the one definition the
     appointment workflow uses too. One query when read."""
     return get_user_model().objects.filter(
         is_active=True, person__in=designated_officials(station).values("pk")

@@ -29,8 +29,8 @@ def nomination(transactional_db):
         WardenZoneFactory,
         user_with_role,
     )
-    from structure import workflow as wf
-    from structure.models import Answer
+    from appointments.models import Answer
+    from appointments.services import workflow as wf
 
     country = CountryFactory(name="Kenya")
     nairobi = DutyStationFactory(country=country, name="Nairobi", is_capital=True)

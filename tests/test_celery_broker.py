@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from accountability.celery import app
 from actors import models as m
-from actors.tasks import apply_appointment_dates
 from actors.tests.factories import (
     CountryFactory,
     DutyStationFactory,
@@ -19,6 +18,8 @@ from actors.tests.factories import (
     UserFactory,
     appoint,
 )
+from appointments.models import Appointment, AppointmentStatus
+from appointments.tasks import apply_appointment_dates
 
 
 @pytest.fixture
@@ -40,9 +41,9 @@ def test_scheduled_job_runs_through_the_broker_and_grants_rights(real_broker):
     person = PersonFactory(organization=user.organization, duty_station=station, user=user)
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     appointment = appoint(person, "designated_official", country, start=tomorrow)
-    assert appointment.status == m.AppointmentStatus.PENDING
+    assert appointment.status == AppointmentStatus.PENDING
     # The start date comes: the beat job, sent through the broker, activates it.
-    m.Appointment.objects.filter(pk=appointment.pk).update(start_date=timezone.localdate())
+    Appointment.objects.filter(pk=appointment.pk).update(start_date=timezone.localdate())
 
     # A queue of its own: another test run on the same broker cannot take the message.
     queue = f"test-{uuid.uuid4().hex}"
@@ -53,10 +54,10 @@ def test_scheduled_job_runs_through_the_broker_and_grants_rights(real_broker):
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             appointment.refresh_from_db()
-            if appointment.status == m.AppointmentStatus.ACTIVE:
+            if appointment.status == AppointmentStatus.ACTIVE:
                 break
             time.sleep(0.2)
-    assert appointment.status == m.AppointmentStatus.ACTIVE
+    assert appointment.status == AppointmentStatus.ACTIVE
     assert m.CountryUserObjectPermission.objects.filter(user=user, content_object=country).exists()
 
 

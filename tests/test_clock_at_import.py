@@ -9,7 +9,15 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("accountability", "actors", "structure", "training", "inspections", "tests")
+APPS = (
+    "accountability",
+    "actors",
+    "appointments",
+    "meetings",
+    "training",
+    "inspections",
+    "tests",
+)
 CLOCK_READS = {"now", "today", "utcnow", "localdate", "localtime"}
 
 

@@ -48,8 +48,8 @@ def test_verification_codes_are_read_in_any_case_with_spaces_or_dashes(typed, co
 
 
 def test_letters_certificates_and_reports_share_the_core_plumbing():
+    from appointments import letters
     from inspections import reports
-    from structure import letters
     from training import certificates
 
     for module in (letters, certificates, reports):

@@ -10,7 +10,6 @@ from django.test import RequestFactory
 
 from accountability.core import views
 from actors.models import (
-    Appointment,
     Area,
     Country,
     Dependant,
@@ -21,9 +20,10 @@ from actors.models import (
     User,
     WardenZone,
 )
+from appointments.models import Appointment
 from tests.imports import imported_modules
 
-APPS = ("actors", "structure", "training", "inspections")
+APPS = ("actors", "appointments", "meetings", "training", "inspections")
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ APPS = ("actors", "structure", "training", "inspections")
         (WardenZone, "actors:warden-zone-detail"),
         (Person, "actors:person-detail"),
         (Dependant, "actors:dependant-detail"),
-        (Appointment, "actors:appointment-detail"),
+        (Appointment, "appointments:appointment-detail"),
         (Role, "actors:role-detail"),
         (User, "actors:user-detail"),
     ],

@@ -28,6 +28,7 @@ from actors.tests.factories import (
     appoint,
     user_with_role,
 )
+from appointments.models import Appointment
 
 MARKER = "zqxmarker"  # starts every name of B's rows; searched for, so pages may echo it
 LEAK = re.compile(MARKER + r"(family|given|child|user|1|u?@)")  # B's values themselves
@@ -52,21 +53,21 @@ TENANT_OBJECTS = {
     "actors:person-detail": "person",
     "actors:person-edit": "person",
     "actors:dependant-create": "person",
-    "actors:appointment-create": "person",
+    "appointments:appointment-create": "person",
     "actors:dependant-detail": "dependant",
     "actors:dependant-edit": "dependant",
     "actors:dependant-delete": "dependant",
-    "actors:appointment-detail": "appointment",
-    "actors:appointment-end": "appointment",
+    "appointments:appointment-detail": "appointment",
+    "appointments:appointment-end": "appointment",
     "actors:user-detail": "user",
     "actors:user-edit": "user",
 }
 TENANT_OBJECTS |= {
     "letter-pdf": "appointment",
     "notification-read": "notification",
-    "structure:notification-read": "notification",
+    "core:notification-read": "notification",
     **{
-        f"structure:{action}": "appointment"
+        f"appointments:{action}": "appointment"
         for action in ("submit", "consult", "release", "decide", "revoke", "withdraw")
     },
     "meetings:detail": "meeting",
@@ -80,9 +81,9 @@ TENANT_OBJECTS |= {
     "interim-designated-official-reject": "appointment",
     "security-officer-clear": "appointment",
     "security-officer-refuse": "appointment",
-    # UNSECOORD's decisions on the web (structure.other_views): 404 for anyone else.
+    # UNSECOORD's decisions on the web (appointments.views.designations): 404 for anyone else.
     **{
-        f"structure:{action}": "appointment"
+        f"appointments:{action}": "appointment"
         for action in ("interim-approve", "interim-reject", "officer-clear", "officer-refuse")
     },
     **{
@@ -103,7 +104,7 @@ TENANT_OBJECTS |= {
 # Public pages that name no object by id: a letter's verification code (random, 64 bits); a
 # consulted SMT member's answer link, whose signed token is its own credential (any token not
 # signed for an open consultation answers 404: structure/tests/test_consultation_link.py).
-PUBLIC = {"letter-verify", "structure:consultation-answer"}
+PUBLIC = {"letter-verify", "appointments:consultation-answer"}
 # Shared reference data: readable by every signed-in user, changeable by few.
 REFERENCE_OBJECTS = {
     "organization-detail": "organization",
@@ -133,9 +134,9 @@ REFERENCE_OBJECTS = {
     "meetings:create": "station",
     # The country's DO recommends a DO ad interim; its representative names a focal point or
     # an SMT deputy: 404 for anyone else.
-    "structure:interim-recommend": "country",
-    "structure:focal-point-name": "station",
-    "structure:smt-deputy": "station",
+    "appointments:interim-recommend": "country",
+    "appointments:focal-point-name": "station",
+    "appointments:smt-deputy": "station",
 }
 # Each training and inspections module classifies its own URLs (<app>/tests/isolation_*.py).
 from inspections.tests import isolation_api as inspection_api  # noqa: E402
@@ -207,7 +208,7 @@ def world(db):
         dependants_count=1,
     )
     from accountability.core.notifications import notify
-    from structure.models import ActionItem, SmtMeeting
+    from meetings.models import ActionItem, SmtMeeting
 
     meeting = SmtMeeting.objects.create(
         organization=b,
@@ -467,11 +468,11 @@ def b_footprint(world) -> dict:
     return {
         "people": m.Person.objects.filter(organization=b).count(),
         "dependants": m.Dependant.objects.filter(organization=b).count(),
-        "appointments": m.Appointment.objects.filter(organization=b).count(),
+        "appointments": Appointment.objects.filter(organization=b).count(),
         "users": m.User.objects.filter(organization=b).count(),
         "person_row": list(m.Person.objects.filter(organization=b).values()),
         "dependant_row": list(m.Dependant.objects.filter(organization=b).values()),
-        "appointment_row": list(m.Appointment.objects.filter(organization=b).values()),
+        "appointment_row": list(Appointment.objects.filter(organization=b).values()),
         "zones": list(m.WardenZone.objects.values()),
         "stations": list(m.DutyStation.objects.values()),
         "areas": list(m.Area.objects.values()),

@@ -13,7 +13,8 @@ from django.db.models import Q
 from accountability.core import scoping
 from actors import models as m
 from actors.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
-from structure.models import ActionItem, SmtMeeting
+from appointments.models import Appointment, AppointmentStatus
+from meetings.models import ActionItem, SmtMeeting
 from training import models as t
 from training.requirements import requirements_for, with_status
 
@@ -73,7 +74,7 @@ def _snapshot():
         ),
         "appointments": sorted(
             (a.person.index_number, a.role.code, str(a.scope))
-            for a in m.Appointment.objects.select_related(
+            for a in Appointment.objects.select_related(
                 "person",
                 "role",
                 "scope_organization",
@@ -118,15 +119,15 @@ def test_same_seed_same_data_other_seed_other_names():
 @pytest.mark.django_db
 def test_every_role_is_appointed_and_every_station_is_covered():
     _seed()
-    active = m.Appointment.objects.filter(status=m.AppointmentStatus.ACTIVE)
+    active = Appointment.objects.filter(status=AppointmentStatus.ACTIVE)
     appointable = set(m.Role.objects.exclude(scope_kinds=[]).values_list("code", flat=True))
     assert set(active.values_list("role__code", flat=True)) == appointable
     # Appointments in every state (issue 3): ASCs and wardens through the whole workflow,
     # with records consistent with the state.
-    workflow = m.Appointment.objects.filter(role__code__in=["area_coordinator", "warden"])
+    workflow = Appointment.objects.filter(role__code__in=["area_coordinator", "warden"])
     for code in ("area_coordinator", "warden"):
         assert set(workflow.filter(role__code=code).values_list("status", flat=True)) == set(
-            m.AppointmentStatus.values
+            AppointmentStatus.values
         ), code
     for appointment in workflow.prefetch_related("consultations", "competency_statements"):
         answers = [c.answer for c in appointment.consultations.all()]
@@ -151,10 +152,10 @@ def test_every_role_is_appointed_and_every_station_is_covered():
     assert workflow.filter(decided_by=kenya_do, status="pending").exists()
     # Awaiting UNSECOORD: a DO ad interim recommended by the DO (¶8(b)) and an agency
     # security officer proposed by an HQ focal point (annex ¶12).
-    interim = m.Appointment.objects.get(is_ad_interim=True)
+    interim = Appointment.objects.get(is_ad_interim=True)
     assert interim.status == "draft" and interim.nominated_by == kenya_do
     assert interim.role.code == "designated_official"
-    assert m.Appointment.objects.filter(
+    assert Appointment.objects.filter(
         role__code="agency_security_officer", status="draft", nominated_by__username="hq.unhcr"
     ).exists()
     # SMT meetings (¶16(b)) with attendees and action items, some done, some open.
@@ -204,12 +205,12 @@ def test_every_role_is_appointed_and_every_station_is_covered():
 @pytest.mark.django_db
 def test_once_is_idempotent_and_a_second_plain_run_refuses():
     _seed(once=True)
-    counts = (m.Person.objects.count(), m.Dependant.objects.count(), m.Appointment.objects.count())
+    counts = (m.Person.objects.count(), m.Dependant.objects.count(), Appointment.objects.count())
     _seed(once=True)
     assert counts == (
         m.Person.objects.count(),
         m.Dependant.objects.count(),
-        m.Appointment.objects.count(),
+        Appointment.objects.count(),
     )
     with pytest.raises(CommandError):
         _seed()

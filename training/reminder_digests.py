@@ -25,7 +25,8 @@ from django.utils.translation import ngettext
 
 from accountability.core import scoping
 from accountability.core.notifications import mail_address, notify
-from actors.models import Appointment, AppointmentStatus, Person, ScopeKind
+from actors.models import Person, ScopeKind
+from appointments.models import Appointment, AppointmentStatus
 from training.models import (
     CourseKind,
     DigestKind,

@@ -27,7 +27,8 @@ from django.db import connection, transaction
 from django.db.models import DateTimeField, Exists, F, Model, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
-from actors.models import Appointment, AppointmentStatus, Person, ScopeKind
+from actors.models import Person, ScopeKind
+from appointments.models import Appointment, AppointmentStatus
 from training.models import (
     DigestKind,
     ReminderDigest,

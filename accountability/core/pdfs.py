@@ -1,6 +1,6 @@
 """Documents rendered to PDF once, stored with their SHA-256 and served as stored ever after.
 
-Appointment letters (``structure.letters``), training certificates
+Appointment letters (``appointments.letters``), training certificates
 (``training.certificates``) and inspection reports (``inspections.reports``) are rendered by a
 task, never in a request, so that the copy printed on the day and the one downloaded years
 later are the same bytes; all of them read resources through ``url_fetcher``, which refuses

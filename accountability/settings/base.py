@@ -77,7 +77,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "accountability.core.apps.CoreConfig",
     "actors",
-    "structure",
+    "appointments",
+    "meetings",
     "training",
     "inspections",
 ]
@@ -305,7 +306,7 @@ STAFF_LIST_CONFIRMATION_MAX_AGE_DAYS = env_int("ACC_STAFF_LIST_CONFIRMATION_MAX_
 # Working days the SMT has to answer a nomination before the DO may decide (¶17, ¶19).
 CONSULTATION_WORKING_DAYS = env_int("ACC_CONSULTATION_WORKING_DAYS", 5)
 # The longest a personal answer link of an SMT member with no login works, in days; it stops
-# sooner, when the consultation closes (structure.consultation_links).
+# sooner, when the consultation closes (appointments.services.consultation_links).
 CONSULTATION_LINK_MAX_AGE_DAYS = env_int("ACC_CONSULTATION_LINK_MAX_AGE_DAYS", 14)
 if not 1 <= CONSULTATION_LINK_MAX_AGE_DAYS <= 60:
     raise ImproperlyConfigured("ACC_CONSULTATION_LINK_MAX_AGE_DAYS must be between 1 and 60")

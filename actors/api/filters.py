@@ -102,32 +102,6 @@ class DependantFilter(df.FilterSet):
         fields = ["person", "organization", "duty_station", "relationship", "lives_at_duty_station"]
 
 
-class AppointmentFilter(df.FilterSet):
-    person = _id("person_id", "Person id")
-    organization = _id("organization_id", "Organization id of the appointee")
-    role = df.CharFilter(field_name="role__code", label="Role code")
-    status = df.ChoiceFilter(choices=m.AppointmentStatus.choices)
-    scope_kind = df.ChoiceFilter(choices=m.ScopeKind.choices)
-    duty_station = _id("scope_duty_station_id", "Duty station id (station-wide appointments)")
-    country = _id("scope_country_id", "Country id (country-wide appointments)")
-    area = _id("scope_area_id", "Area id")
-    zone = _id("scope_zone_id", "Warden zone id")
-
-    class Meta:
-        model = m.Appointment
-        fields = [
-            "person",
-            "organization",
-            "role",
-            "status",
-            "scope_kind",
-            "duty_station",
-            "country",
-            "area",
-            "zone",
-        ]
-
-
 class RoleFilter(df.FilterSet):
     code = df.CharFilter()
 

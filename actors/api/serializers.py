@@ -129,37 +129,6 @@ class RoleSerializer(serializers.Serializer):
     sort_order = serializers.IntegerField()
 
 
-class AppointmentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    organization = serializers.IntegerField()
-    person = serializers.IntegerField()
-    person_family_name = serializers.CharField()
-    person_given_names = serializers.CharField()
-    role = serializers.IntegerField()
-    role_code = serializers.CharField()
-    scope_kind = serializers.ChoiceField(choices=m.ScopeKind.choices)
-    scope_id = serializers.IntegerField()
-    is_ad_interim = serializers.BooleanField()
-    start_date = serializers.DateField()
-    end_date = serializers.DateField(allow_null=True)
-    status = serializers.ChoiceField(choices=m.AppointmentStatus.choices)
-    appointed_by = serializers.IntegerField(allow_null=True)
-    ended_on = serializers.DateField(allow_null=True)
-    end_reason = serializers.CharField()
-    # The ASC and warden workflow (¶17, ¶19; structure.workflow).
-    is_alternate = serializers.BooleanField()
-    nominated_by = serializers.IntegerField(allow_null=True)
-    consultation_ends_on = serializers.DateField(allow_null=True)
-    release_hours_per_week = serializers.DecimalField(
-        max_digits=4, decimal_places=1, allow_null=True, coerce_to_string=False
-    )
-    release_percent = serializers.IntegerField(allow_null=True)
-    released_by = serializers.IntegerField(allow_null=True)
-    decided_by = serializers.IntegerField(allow_null=True)
-    decided_at = serializers.DateTimeField(allow_null=True)
-    decision_reason = serializers.CharField()
-
-
 class ResponsibilitySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     role = serializers.IntegerField()
@@ -307,66 +276,6 @@ class DependantInputSerializer(DependantUpdateSerializer):
     family_name = serializers.CharField(max_length=100)
     given_names = serializers.CharField(max_length=150)
     relationship = serializers.ChoiceField(choices=m.Relationship.choices)
-
-
-class AppointmentInputSerializer(serializers.Serializer):
-    person = Scoped(m.Person)
-    role = serializers.SlugRelatedField(slug_field="code", queryset=m.Role.objects.all())
-    scope_kind = serializers.ChoiceField(choices=m.ScopeKind.choices)
-    scope_id = serializers.IntegerField(min_value=1)
-    start_date = serializers.DateField()
-    end_date = serializers.DateField(required=False, allow_null=True)
-    is_ad_interim = serializers.BooleanField(required=False, default=False)
-
-
-class AppointmentEndSerializer(serializers.Serializer):
-    reason = serializers.CharField(allow_blank=True, required=False, default="")
-    revoke = serializers.BooleanField(required=False, default=False)
-    on = serializers.DateField(required=False, allow_null=True)
-
-
-class ConsultationAnswerSerializer(serializers.Serializer):
-    answer = serializers.ChoiceField(
-        choices=[("support", _("Supports")), ("object", _("Objects")), ("no_view", _("No view"))]
-    )
-    reasons = serializers.CharField(
-        allow_blank=True, required=False, default="", help_text=_("Required with an objection.")
-    )
-
-
-class ReleaseSerializer(serializers.Serializer):
-    """Either hours per week or a percentage of working time (¶17, ¶19)."""
-
-    hours_per_week = serializers.DecimalField(
-        max_digits=4, decimal_places=1, required=False, allow_null=True, coerce_to_string=False
-    )
-    percent = serializers.IntegerField(required=False, allow_null=True)
-
-
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(allow_blank=True, required=False, default="")
-
-
-class AppointmentActionsSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    actions = serializers.ListField(
-        child=serializers.ChoiceField(
-            choices=[
-                ("submit", "submit"),
-                ("consult", "consult"),
-                ("release", "release"),
-                ("approve", "approve"),
-                ("reject", "reject"),
-                ("revoke", "revoke"),
-                ("withdraw", "withdraw"),
-            ]
-        ),
-        help_text=_(
-            "The workflow actions you may take on this appointment now, each a POST to "
-            "/api/v1/appointments/{id}/<action>/. The appointment's dossier may still be "
-            "refused by the action, naming the field (statements, consultation, release)."
-        ),
-    )
 
 
 class UserUpdateSerializer(serializers.Serializer):

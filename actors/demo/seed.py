@@ -27,7 +27,8 @@ from accountability.core import scoping
 from accountability.core.demo import DemoRun
 from accountability.core.demo.bulk import copy_objects
 from actors import models as m
-from actors.models.appointments import SCOPE_FIELDS
+from appointments.models import Appointment, AppointmentStatus
+from appointments.models.appointments import SCOPE_FIELDS
 
 from . import data
 from .arrivals import ARRIVALS_RNG, plan_arrivals
@@ -568,12 +569,12 @@ ANALYZED = (
     "actors_wardenzone",
     "actors_person",
     "actors_dependant",
-    "actors_appointment",
+    "appointments_appointment",
     "actors_user",
-    "structure_competencystatement",
-    "structure_consultation",
-    "structure_smtmeeting",
-    "structure_actionitem",
+    "appointments_competencystatement",
+    "appointments_consultation",
+    "meetings_smtmeeting",
+    "meetings_actionitem",
 )
 
 
@@ -809,19 +810,19 @@ def _insert(
             alternate = wardens_in_zone[scope] > 0
             wardens_in_zone[scope] += 1
         appointments.append(
-            m.Appointment(
+            Appointment(
                 organization_id=person.organization_id,
                 person=person,
                 role=roles[role_code],
                 scope_kind=kind,
                 start_date=start,
-                status=m.AppointmentStatus.ACTIVE,
+                status=AppointmentStatus.ACTIVE,
                 appointed_by=coordinator,
                 is_alternate=alternate,
                 **{SCOPE_FIELDS[kind]: scope_objects[kind][scope]},
             )
         )
-    _bulk(m.Appointment, appointments)
+    _bulk(Appointment, appointments)
     step(f"{len(appointments)} appointments")
     users_by_name = {login.username: user for login, user in zip(DEMO_LOGINS, users, strict=True)}
     workflow_counts = _insert_workflow(
@@ -871,7 +872,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
     The planned (ACTIVE) coordinators and wardens went through the workflow too: they get
     their competency statements, the SMT's answers, the agency's release and the decision.
     """
-    from structure.models import (
+    from appointments.models import (
         ActionItem,
         Answer,
         CompetencyStatement,
@@ -880,7 +881,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
     )
 
     rng = plan.rng
-    S = m.AppointmentStatus
+    S = AppointmentStatus
     competencies: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for code, pk, name in m.Competency.objects.order_by("position", "pk").values_list(
         "role__code", "pk", "name_en"
@@ -894,7 +895,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
         # country, so the capital's index is the country's).
         return plan.zones[scope][0] if kind == "zone" else plan.areas[scope][0]
 
-    appointments: list[m.Appointment] = []
+    appointments: list[Appointment] = []
     states: list[str] = []
     for person_idx, role_code, kind, scope, state, alternate in plan.nominations:
         person = people[person_idx]
@@ -907,7 +908,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
             "ended": ANCHOR - dt.timedelta(days=rng.randint(700, 1200)),
             "revoked": ANCHOR - dt.timedelta(days=rng.randint(200, 600)),
         }[state]
-        row = m.Appointment(
+        row = Appointment(
             organization_id=person.organization_id,
             person=person,
             role=roles[role_code],
@@ -926,7 +927,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
             row.end_reason = "Revoked by the Designated Official: left the zone's residence."
         appointments.append(row)
         states.append(state)
-    _bulk(m.Appointment, appointments)
+    _bulk(Appointment, appointments)
 
     # The planned coordinators and wardens, and the nominations, with their records.
     workflow_rows = [
@@ -993,7 +994,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
             if state == "rejected":
                 appointment.decision_reason = "The SMT objected: the nominee lives outside it."
         updated.append(appointment)
-    m.Appointment.objects.bulk_update(
+    Appointment.objects.bulk_update(
         updated,
         [
             "submitted_at",
@@ -1012,7 +1013,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
 
     # A DO ad interim recommended by the DO of Kenya, awaiting UNSECOORD (¶8(b)).
     acting, country = plan.interim
-    recommended = m.Appointment(
+    recommended = Appointment(
         organization_id=people[acting].organization_id,
         person=people[acting],
         role=roles["designated_official"],
@@ -1026,7 +1027,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
     )
     # An agency security officer proposed by UNHCR headquarters, awaiting clearance (annex ¶12).
     officer, station = plan.aso_proposed
-    proposed = m.Appointment(
+    proposed = Appointment(
         organization_id=people[officer].organization_id,
         person=people[officer],
         role=roles["agency_security_officer"],
@@ -1037,7 +1038,7 @@ def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, pl
         nominated_by=users_by_name.get("hq.unhcr"),
         appointed_by=users_by_name.get("hq.unhcr"),
     )
-    _bulk(m.Appointment, [recommended, proposed])
+    _bulk(Appointment, [recommended, proposed])
 
     # SMT meetings (¶16(b)) with their attendees and action items, some done.
     meetings, attendance, items = [], [], []

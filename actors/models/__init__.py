@@ -1,6 +1,5 @@
-"""The people and places the framework is about, and who holds which role where."""
+"""The people and places the framework is about, and the roles they may hold."""
 
-from .appointments import Appointment, AppointmentStatus
 from .catalogue import Competency, Responsibility
 from .geography import Area, Country, DutyStation, SecurityPhase, SecurityPhaseChange, WardenZone
 from .organizations import Organization, OrganizationKind
@@ -17,8 +16,6 @@ from .stafflists import StaffListConfirmation
 from .users import User
 
 __all__ = [
-    "Appointment",
-    "AppointmentStatus",
     "Area",
     "AreaUserObjectPermission",
     "Competency",

@@ -417,8 +417,8 @@ class _Plan(RowChecks):
         """People marked inactive leave their roles, as person_update does (¶17, ¶19)."""
         if not self.deactivated:
             return 0
-        from actors.models import Appointment
-        from actors.services.appointments import LIVE_STATUSES, appointments_end_for_person
+        from appointments.models import Appointment
+        from appointments.services.appointments import LIVE_STATUSES, appointments_end_for_person
 
         # One query finds who holds a role; only those few cost more queries.
         holders = set(

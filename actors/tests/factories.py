@@ -7,6 +7,7 @@ import factory
 from django.utils import timezone
 
 from actors import models as m
+from appointments.models import Appointment
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -114,9 +115,9 @@ def superuser() -> m.User:
 
 def appoint(
     person: m.Person, role_code: str, scope, *, start=None, end=None, **kwargs
-) -> m.Appointment:
+) -> Appointment:
     """Appoint through the service, acting as a superuser, so rights are granted for real."""
-    from actors.services.appointments import appointment_create
+    from appointments.services.appointments import appointment_create
 
     actor = m.User.objects.filter(is_superuser=True).first() or superuser()
     return appointment_create(

@@ -7,11 +7,6 @@ from django.core.exceptions import ValidationError
 
 from accountability.core.scoping import visible_to
 from actors import models as m
-from actors.services.appointments import (
-    apply_appointment_dates,
-    appointment_create,
-    appointment_end,
-)
 from actors.services.people import person_update
 from actors.services.users import user_link_person, user_update
 from actors.tests.factories import (
@@ -27,6 +22,12 @@ from actors.tests.factories import (
     superuser,
     unsecoord_org,
     user_with_role,
+)
+from appointments.models import AppointmentStatus
+from appointments.services.appointments import (
+    apply_appointment_dates,
+    appointment_create,
+    appointment_end,
 )
 
 # A fixed day, and the clock frozen on it for each test: a date read at import disagreed
@@ -91,7 +92,7 @@ def test_one_designated_official_per_country(root):
     interim = appoint(
         PersonFactory(duty_station=station), "designated_official", country, is_ad_interim=True
     )
-    assert interim.status == m.AppointmentStatus.ACTIVE
+    assert interim.status == AppointmentStatus.ACTIVE
 
 
 def test_unsecoord_roles_are_held_by_unsecoord_staff_only(root):
@@ -150,12 +151,12 @@ def test_future_appointment_grants_nothing_until_it_starts():
     appointment = appoint(
         person, "designated_official", country, start=start, end=start + dt.timedelta(days=10)
     )
-    assert appointment.status == m.AppointmentStatus.PENDING
+    assert appointment.status == AppointmentStatus.PENDING
     assert visible_to(user, m.Person).count() == 1
 
     assert apply_appointment_dates(today=start) == {"started": 1, "ended": 0}
     appointment.refresh_from_db()
-    assert appointment.status == m.AppointmentStatus.ACTIVE
+    assert appointment.status == AppointmentStatus.ACTIVE
     assert visible_to(user, m.Person).count() == 2
     assert apply_appointment_dates(today=start) == {"started": 0, "ended": 0}  # idempotent
 
@@ -164,7 +165,7 @@ def test_future_appointment_grants_nothing_until_it_starts():
         "ended": 1,
     }
     appointment.refresh_from_db()
-    assert appointment.status == m.AppointmentStatus.ENDED
+    assert appointment.status == AppointmentStatus.ENDED
     assert visible_to(user, m.Person).count() == 1
 
 
@@ -176,7 +177,7 @@ def test_revocation_needs_a_reason_and_revokes_rights():
         appointment_end(actor=user, appointment=appointment, reason=" ", revoke=True)
     assert "end_reason" in errors_of(excinfo)
     appointment_end(actor=user, appointment=appointment, reason="Left the area", revoke=True)
-    assert appointment.status == m.AppointmentStatus.REVOKED
+    assert appointment.status == AppointmentStatus.REVOKED
     assert not m.AreaUserObjectPermission.objects.filter(user=user).exists()
 
 
@@ -184,7 +185,7 @@ def test_leaving_ends_appointments_and_rights_the_same_day(root):
     zone = WardenZoneFactory()
     user = user_with_role("warden", zone)
     person_update(actor=root, person=user.person, is_active=False)
-    assert user.person.appointments.get().status == m.AppointmentStatus.ENDED
+    assert user.person.appointments.get().status == AppointmentStatus.ENDED
     assert user.person.appointments.get().ended_on == TODAY
     assert not m.WardenZoneUserObjectPermission.objects.filter(user=user).exists()
 

@@ -17,6 +17,7 @@ from actors.tests.factories import (
     unsecoord_org,
     user_with_role,
 )
+from appointments.models import Appointment
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_smt_member_sees_structure_and_own_people(world):
     assert not ids(world, "b_capital") & visible
     warden = PersonFactory(organization=world["b"], duty_station=world["capital"])
     appointment = appoint(warden, "warden", world["zone"])
-    assert appointment in visible_to(user, m.Appointment)
+    assert appointment in visible_to(user, Appointment)
     assert not editable_by(user, m.Person).filter(pk=world["people"]["a_capital"].pk).exists()
 
 
@@ -150,7 +151,7 @@ def test_outsider_sees_nobody_else_and_gets_404(world):
 
 
 def test_ending_an_appointment_revokes_its_rights(world):
-    from actors.services.appointments import appointment_end
+    from appointments.services.appointments import appointment_end
 
     user = user_with_role("designated_official", world["country"], organization=world["b"])
     assert visible_to(user, m.Person).count() > 1

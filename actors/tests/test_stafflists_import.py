@@ -16,6 +16,7 @@ from actors.tests.stafflist_helpers import (
     upload,
     xlsx_bytes,
 )
+from appointments.models import AppointmentStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +226,7 @@ def test_deactivating_a_person_ends_their_appointments(lists):
     result = run(lists, csv_bytes([person_row("00000", active="false")]))
     appointment.refresh_from_db()
     assert result.appointments_ended == 1
-    assert appointment.status == m.AppointmentStatus.ENDED
+    assert appointment.status == AppointmentStatus.ENDED
 
 
 def _import_queries(world, count: int) -> int:

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from actors import models as m
 from actors.tests.factories import appoint
+from appointments.models import Appointment, AppointmentStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ LIST_PAGES = [
     "actors:warden-zone-list",
     "actors:person-list",
     "actors:dependant-list",
-    "actors:appointment-list",
+    "appointments:appointment-list",
     "actors:role-list",
     "actors:user-list",
 ]
@@ -84,7 +85,7 @@ def detail_pages(w):
         ("actors:warden-zone-detail", w["zone"].pk),
         ("actors:person-detail", w["person"].pk),
         ("actors:dependant-detail", w["dependant"].pk),
-        ("actors:appointment-detail", m.Appointment.objects.first().pk),
+        ("appointments:appointment-detail", Appointment.objects.first().pk),
         ("actors:role-detail", m.Role.objects.get(code="warden").pk),
         ("actors:user-detail", w["hq"].pk),
     ]
@@ -119,10 +120,10 @@ def test_edit_and_create_pages_render(client, web_world):
         ("actors:warden-zone-edit", w["zone"].pk),
         ("actors:person-edit", w["person"].pk),
         ("actors:dependant-create", w["person"].pk),
-        ("actors:appointment-create", w["person"].pk),
+        ("appointments:appointment-create", w["person"].pk),
         ("actors:dependant-edit", w["dependant"].pk),
         ("actors:user-edit", w["hq"].pk),
-        ("actors:appointment-end", m.Appointment.objects.first().pk),
+        ("appointments:appointment-end", Appointment.objects.first().pk),
     ]:
         get(client, root, reverse(name, args=[pk]))
 
@@ -149,7 +150,7 @@ def outsider_objects(w):
         ("actors:dependant-detail", dependant.pk),
         ("actors:dependant-edit", dependant.pk),
         ("actors:dependant-create", w["o_person"].pk),
-        ("actors:appointment-create", w["o_person"].pk),
+        ("appointments:appointment-create", w["o_person"].pk),
         ("actors:user-detail", o.pk),
         ("actors:user-edit", o.pk),
         ("actors:duty-station-edit", w["o_station"].pk),
@@ -170,11 +171,11 @@ def test_other_org_appointment_is_404_and_post_writes_nothing(client, web_world)
     w = web_world
     appointment = appoint(w["o_person"], "smt", w["o_station"])
     client.force_login(w["hq"])
-    url = reverse("actors:appointment-end", args=[appointment.pk])
+    url = reverse("appointments:appointment-end", args=[appointment.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"end_reason": "x", "revoke": "on"}).status_code == 404
     appointment.refresh_from_db()
-    assert appointment.status == m.AppointmentStatus.ACTIVE
+    assert appointment.status == AppointmentStatus.ACTIVE
     response = client.post(
         reverse("actors:person-edit", args=[w["o_person"].pk]), {"family_name": "Hacked"}
     )
@@ -188,7 +189,7 @@ def test_other_org_appointment_is_404_and_post_writes_nothing(client, web_world)
         ("actors:person-list", "q"),
         ("actors:dependant-list", "q"),
         ("actors:user-list", "q"),
-        ("actors:appointment-list", "q"),
+        ("appointments:appointment-list", "q"),
     ],
 )
 def test_lists_and_search_hide_other_organizations(client, web_world, name, search):
@@ -355,7 +356,7 @@ def test_dependant_private_fields_hidden_from_smt(client, web_world):
 def test_appointment_create_and_end(client, web_world):
     w = web_world
     client.force_login(w["hq"])
-    url = reverse("actors:appointment-create", args=[w["person"].pk])
+    url = reverse("appointments:appointment-create", args=[w["person"].pk])
     role = m.Role.objects.get(code="country_representative")
     bad = client.post(
         url,
@@ -368,23 +369,23 @@ def test_appointment_create_and_end(client, web_world):
     )
     assert bad.status_code == 400
     assert bad.context["form"].errors
-    assert not m.Appointment.objects.filter(person=w["person"]).exists()
+    assert not Appointment.objects.filter(person=w["person"]).exists()
     good = client.post(
         url,
         {"role": role.pk, "scope": f"duty_station:{w['capital'].pk}", "start_date": "2020-01-01"},
     )
     assert good.status_code == 302, good.context["form"].errors
-    appointment = m.Appointment.objects.get(person=w["person"])
-    assert appointment.status == m.AppointmentStatus.ACTIVE
-    end = reverse("actors:appointment-end", args=[appointment.pk])
+    appointment = Appointment.objects.get(person=w["person"])
+    assert appointment.status == AppointmentStatus.ACTIVE
+    end = reverse("appointments:appointment-end", args=[appointment.pk])
     missing_reason = client.post(end, {"revoke": "on", "end_reason": ""})
     assert missing_reason.status_code == 400
     assert "end_reason" in missing_reason.context["form"].errors
     appointment.refresh_from_db()
-    assert appointment.status == m.AppointmentStatus.ACTIVE
+    assert appointment.status == AppointmentStatus.ACTIVE
     assert client.post(end, {"revoke": "on", "end_reason": "Misconduct"}).status_code == 302
     appointment.refresh_from_db()
-    assert appointment.status == m.AppointmentStatus.REVOKED
+    assert appointment.status == AppointmentStatus.REVOKED
 
 
 def test_phase_change_shows_in_history(client, web_world):

@@ -13,7 +13,7 @@ Every list page runs, in order:
   then, on the full page only (not the htmx partial that refreshes the results):
   5. the user's organization (the header shows its code);
   5b. the header's unread notifications and "nominates or decides" (one query,
-     structure.templatetags.structure_web.header_status, counted in the numbers below);
+     appointments.templatetags.appointments_web.header_status, counted in the numbers below);
   6. the choices of each ModelChoiceField of the filter form, one query each.
 """
 
@@ -33,6 +33,7 @@ from actors.tests.factories import (
     UserFactory,
     WardenZoneFactory,
 )
+from appointments.models import Appointment, AppointmentStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +75,15 @@ def _dependants(w, n):
 
 def _appointments(w, n):
     role = m.Role.objects.get(code="smt")
-    m.Appointment.objects.bulk_create(
-        m.Appointment(
+    Appointment.objects.bulk_create(
+        Appointment(
             organization=w["a"],
             person=PersonFactory(organization=w["a"], duty_station=w["capital"]),
             role=role,
             scope_kind="duty_station",
             scope_duty_station=w["capital"],
             start_date="2020-01-01",
-            status=m.AppointmentStatus.PENDING,
+            status=AppointmentStatus.PENDING,
         )
         for _ in range(n)
     )
@@ -110,7 +111,7 @@ LISTS = [
     ("actors:warden-zone-list", "do", _zones),
     ("actors:person-list", "hq", _people),
     ("actors:dependant-list", "hq", _dependants),
-    ("actors:appointment-list", "hq", _appointments),
+    ("appointments:appointment-list", "hq", _appointments),
     ("actors:role-list", "hq", _roles),
     ("actors:user-list", "hq", _users),
 ]
@@ -134,7 +135,7 @@ EXPECTED = {
     # + grants, + header organization, + organization choices
     "actors:dependant-list": (8, 5),
     # + grants, + header organization, + role choices, + organization choices
-    "actors:appointment-list": (9, 5),
+    "appointments:appointment-list": (9, 5),
     # + header organization (the counts of responsibilities are aggregates of the page SELECT)
     "actors:role-list": (6, 4),
     # + grants (scope filter and "may add logins"), + header organization,
@@ -200,7 +201,7 @@ _READS_GRANTS = {
     "actors:warden-zone-list",
     "actors:person-list",
     "actors:dependant-list",
-    "actors:appointment-list",
+    "appointments:appointment-list",
     "actors:user-list",
 }
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from accountability.core import panels, scoping
 from actors import models as m
-
-from .appointments import SCOPE_RELATED
+from appointments.models import Appointment, AppointmentStatus
+from appointments.views.appointments import SCOPE_RELATED
 
 SHOWN = 10  # rows per panel; each panel also shows the full count
-LIVE = (m.AppointmentStatus.PENDING, m.AppointmentStatus.ACTIVE)
+LIVE = (AppointmentStatus.PENDING, AppointmentStatus.ACTIVE)
 
 
 def _panel(qs, limit=SHOWN):
@@ -30,7 +30,7 @@ def dashboard(request):
     today = timezone.localdate()
 
     my_appointments = (
-        m.Appointment.objects.filter(person__user_id=user.pk, status__in=LIVE)
+        Appointment.objects.filter(person__user_id=user.pk, status__in=LIVE)
         .select_related("role", *SCOPE_RELATED)
         .order_by("role__sort_order", "start_date")
     )
@@ -39,11 +39,11 @@ def dashboard(request):
     # each zone needs one active warden and at least one active alternate (¶19).
     def warden(alternate: bool) -> Exists:
         return Exists(
-            m.Appointment.objects.filter(
+            Appointment.objects.filter(
                 scope_zone=OuterRef("pk"),
                 role__code="warden",
                 is_alternate=alternate,
-                status=m.AppointmentStatus.ACTIVE,
+                status=AppointmentStatus.ACTIVE,
             )
         )
 
@@ -54,10 +54,10 @@ def dashboard(request):
         .select_related("duty_station__country")
         .order_by("duty_station__name", "name")
     )
-    coordinator = m.Appointment.objects.filter(
+    coordinator = Appointment.objects.filter(
         scope_area=OuterRef("pk"),
         role__code="area_coordinator",
-        status=m.AppointmentStatus.ACTIVE,
+        status=AppointmentStatus.ACTIVE,
     )
     areas_without_coordinator = (
         scoping.editable_by(user, m.Area)
@@ -69,10 +69,10 @@ def dashboard(request):
     # Duty stations without an active DO (by country or station) or FSCO (¶8, ¶9).
     def holder(role_code: str) -> Exists:
         return Exists(
-            m.Appointment.objects.filter(
+            Appointment.objects.filter(
                 Q(scope_duty_station=OuterRef("pk")) | Q(scope_country=OuterRef("country_id")),
                 role__code=role_code,
-                status=m.AppointmentStatus.ACTIVE,
+                status=AppointmentStatus.ACTIVE,
             )
         )
 
@@ -85,7 +85,7 @@ def dashboard(request):
     )
 
     ending_soon = (
-        scoping.visible_to(user, m.Appointment)
+        scoping.visible_to(user, Appointment)
         .filter(status__in=LIVE, end_date__gte=today, end_date__lte=today + dt.timedelta(days=30))
         .select_related("person", "role", *SCOPE_RELATED)
         .order_by("end_date", "pk")

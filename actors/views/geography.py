@@ -22,8 +22,9 @@ from actors.services.geography import (
     warden_zone_create,
 )
 from actors.services.reference import duty_station_create
+from appointments.models import Appointment, AppointmentStatus
 
-_ACTIVE = m.AppointmentStatus.ACTIVE
+_ACTIVE = AppointmentStatus.ACTIVE
 
 
 class DutyStationListView(ScopedListView):
@@ -65,7 +66,7 @@ class DutyStationDetailView(ScopedDetailView):
 
     def extra_context(self, obj):
         user = self.request.user
-        warden = m.Appointment.objects.filter(
+        warden = Appointment.objects.filter(
             scope_zone=OuterRef("pk"), role__code="warden", status=_ACTIVE
         )
         return {
@@ -167,7 +168,7 @@ class AreaListView(ScopedListView):
     create_url_name = "actors:area-create"
 
     def get_queryset(self):
-        coordinator = m.Appointment.objects.filter(
+        coordinator = Appointment.objects.filter(
             scope_area=OuterRef("pk"), role__code="area_coordinator", status=_ACTIVE
         )
         return super().get_queryset().annotate(has_asc=Exists(coordinator))
@@ -193,7 +194,7 @@ class AreaDetailView(ScopedDetailView):
     def extra_context(self, obj):
         return {
             "stations": obj.duty_stations.order_by("name"),
-            "appointments": scoping.visible_to(self.request.user, m.Appointment)
+            "appointments": scoping.visible_to(self.request.user, Appointment)
             .filter(scope_area=obj, status=_ACTIVE)
             .select_related("person", "role"),
         }
@@ -230,7 +231,7 @@ class WardenZoneListView(ScopedListView):
     create_url_name = "actors:warden-zone-create"
 
     def get_queryset(self):
-        warden = m.Appointment.objects.filter(
+        warden = Appointment.objects.filter(
             scope_zone=OuterRef("pk"), role__code="warden", status=_ACTIVE
         )
         return super().get_queryset().annotate(has_warden=Exists(warden))
@@ -254,7 +255,7 @@ class WardenZoneDetailView(ScopedDetailView):
 
     def extra_context(self, obj):
         return {
-            "appointments": scoping.visible_to(self.request.user, m.Appointment)
+            "appointments": scoping.visible_to(self.request.user, Appointment)
             .filter(scope_zone=obj, status=_ACTIVE)
             .select_related("person", "role"),
         }

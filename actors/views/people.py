@@ -25,6 +25,7 @@ from actors.services.people import (
     person_create,
     person_update,
 )
+from appointments.models import Appointment
 
 
 def _yes_no(value):
@@ -111,7 +112,7 @@ class PersonDetailView(ScopedDetailView):
         user = self.request.user
         dependants = with_details_flag(user, obj.dependants.all())
         appointments = (
-            scoping.visible_to(user, m.Appointment)
+            scoping.visible_to(user, Appointment)
             .filter(person=obj)
             .select_related(
                 "role",

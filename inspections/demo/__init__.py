@@ -36,6 +36,7 @@ from accountability.core.demo.images import sample_png
 from accountability.core.demo.pdf import sample_certificate_pdf
 from accountability.core.models import Notification
 from actors import models as m
+from appointments.models import AppointmentStatus
 from inspections import models as ins
 from inspections.models.findings import UNRESOLVED
 from inspections.reports import escalation_render, mission_report_render
@@ -84,7 +85,7 @@ class _Seeder:
         self.team = list(
             m.Person.objects.filter(
                 appointments__role__code="unsecoord_inspector",
-                appointments__status=m.AppointmentStatus.ACTIVE,
+                appointments__status=AppointmentStatus.ACTIVE,
             )
             .exclude(pk=self.lead.pk)
             .order_by("family_name", "given_names", "index_number")[:1]

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from accountability.core import scoping
 from actors import models as am
+from appointments.models import Appointment, AppointmentStatus
 from inspections import rules as inspection_rules
 
 from .. import notices
@@ -27,10 +28,10 @@ def _inspectors(people) -> None:
     """Every member of a team holds an active UNSECOORD inspector (or UNSECOORD) role (¶39)."""
     ids = [person.pk for person in people]
     qualified = set(
-        am.Appointment.objects.filter(
+        Appointment.objects.filter(
             person_id__in=ids,
             role__code__in=INSPECTOR_ROLES,
-            status=am.AppointmentStatus.ACTIVE,
+            status=AppointmentStatus.ACTIVE,
         ).values_list("person_id", flat=True)
     )
     missing = [str(person) for person in people if person.pk not in qualified]

@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from actors.models import AppointmentStatus, Person, Responsibility
+from actors.models import Person, Responsibility
 from actors.tests.factories import CountryFactory, DutyStationFactory, PersonFactory, appoint
+from appointments.models import AppointmentStatus
 from inspections.checklist import actors_present, current_template, sampled_personnel
 from inspections.models import ChecklistTemplate, Mission
 from inspections.services.missions import mission_announce

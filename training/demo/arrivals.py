@@ -10,7 +10,7 @@ import random
 from django.db import connection
 from django.db.models import Min
 
-from actors import models as m
+from appointments.models import Appointment
 
 from .shapes import Inserted, between, days
 
@@ -23,7 +23,7 @@ def settle_appointees(
     many moved."""
     index = {person.pk: idx for idx, person in enumerate(inserted.people)}
     firsts = (
-        m.Appointment.objects.filter(start_date__lte=today)
+        Appointment.objects.filter(start_date__lte=today)
         .values("person_id")
         .annotate(first=Min("start_date"))
         .values_list("person_id", "first")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from actors import models as m
+from appointments.models import Appointment, AppointmentStatus
 from training import models as t
 
 from .shapes import (
@@ -43,8 +43,8 @@ def requirement_groups(
     or active appointment, phase rules from the later of arrival and the phase's start."""
     index = {person.pk: idx for idx, person in enumerate(inserted.people)}
     starts: dict[tuple[int, int], dt.date] = {}
-    for person_id, role_id, start in m.Appointment.objects.filter(
-        status__in=[m.AppointmentStatus.PENDING, m.AppointmentStatus.ACTIVE]
+    for person_id, role_id, start in Appointment.objects.filter(
+        status__in=[AppointmentStatus.PENDING, AppointmentStatus.ACTIVE]
     ).values_list("person_id", "role_id", "start_date"):
         key = (role_id, index[person_id])
         starts[key] = min(start, starts.get(key, start))

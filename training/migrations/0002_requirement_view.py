@@ -28,7 +28,7 @@ WITH required AS (
     -- By role (¶28-¶31): from the start of the earliest approved or active appointment.
     SELECT r.id, a.person_id, NULL::bigint, MIN(a.start_date)
     FROM training_trainingrule r
-    JOIN actors_appointment a ON a.role_id = r.role_id AND a.status IN ('pending', 'active')
+    JOIN appointments_appointment a ON a.role_id = r.role_id AND a.status IN ('pending', 'active')
     WHERE r.applies_to = 'role' AND r.is_active
     GROUP BY r.id, a.person_id
   UNION ALL
@@ -68,7 +68,7 @@ LEFT JOIN LATERAL (
 class Migration(migrations.Migration):
     dependencies = [
         ("training", "0001_initial"),
-        ("actors", "0005_training_rights_and_arrival"),
+        ("appointments", "0001_initial"),
     ]
 
     operations = [
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
         # Role rules look appointments up by role and status.
         migrations.RunSQL(
             "CREATE INDEX training_appointment_role_status "
-            "ON actors_appointment (role_id, status, person_id)",
+            "ON appointments_appointment (role_id, status, person_id)",
             reverse_sql="DROP INDEX training_appointment_role_status",
         ),
     ]

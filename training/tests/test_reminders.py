@@ -17,7 +17,6 @@ from django.core import mail
 from accountability.celery import app
 from accountability.core.models import Notification
 from actors import models as m
-from actors.services.appointments import appointment_end
 from actors.tests.factories import (
     CountryFactory,
     DependantFactory,
@@ -27,6 +26,8 @@ from actors.tests.factories import (
     UserFactory,
     user_with_role,
 )
+from appointments.models import Appointment
+from appointments.services.appointments import appointment_end
 from training import reminder_digests, tasks
 from training.models import DigestKind, ReminderDigest, ReminderKind, TrainingReminder
 from training.reminders import daily_scan
@@ -261,7 +262,7 @@ def test_rights_are_checked_when_the_digest_is_sent(world, django_capture_on_com
     with django_capture_on_commit_callbacks() as callbacks:
         tasks.scan_training_manager_reminders.delay()
     assert ReminderDigest.objects.filter(recipient__user=w["rep"]).exists()
-    appointment = m.Appointment.objects.get(person__user=w["rep"])
+    appointment = Appointment.objects.get(person__user=w["rep"])
     root = m.User.objects.get(is_superuser=True)
     appointment_end(actor=root, appointment=appointment, reason="Left the country")
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 
 from actors.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
-from actors.models import Appointment, AppointmentStatus, User
+from actors.models import User
+from appointments.models import Appointment, AppointmentStatus
 
 
 class Command(BaseCommand):

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AppointmentsConfig(AppConfig):
+    name = "appointments"
+    verbose_name = _("Appointments: nominations, consultations, decisions and letters")
+
+    def ready(self):
+        from . import rules
+
+        rules.register()
