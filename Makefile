@@ -76,6 +76,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DATABASE_URL=postgres://lint@127.0.0.1:9/lint $(BIN)/mypy
+	$(BIN)/lint-imports
 
 messages: $(STAMP)
 	$(EMBED) sh -c 'for l in fr zh_Hans; do $(BIN)/python manage.py makemessages -l $$l --ignore=.venv --ignore=.data -v0; done'

@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from actors import models as m
-from appointments.models import Appointment
 
 
 @admin.register(m.Organization)
@@ -84,33 +83,6 @@ class RoleAdmin(admin.ModelAdmin):
     list_display = ("sort_order", "code", "name", "name_zh", "accountable_to", "paragraphs")
     list_display_links = ("code",)
     search_fields = ("code", "name", "name_zh")
-
-
-@admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
-    list_display = (
-        "person",
-        "role",
-        "scope_kind",
-        "organization",
-        "start_date",
-        "end_date",
-        "status",
-    )
-    list_filter = ("status", "role", "scope_kind")
-    list_select_related = ("person", "role", "organization")
-    search_fields = ("person__family_name", "person__given_names", "role__name")
-    autocomplete_fields = (
-        "person",
-        "organization",
-        "scope_organization",
-        "scope_country",
-        "scope_duty_station",
-        "scope_area",
-        "scope_zone",
-    )
-    # Rights follow appointments through the services; keep status changes there.
-    readonly_fields = ("status", "appointed_by")
 
 
 @admin.register(m.Responsibility)

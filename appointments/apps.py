@@ -7,6 +7,10 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Appointments: nominations, consultations, decisions and letters")
 
     def ready(self):
+        from actors.signals import people_left
+
         from . import rules
+        from .services.appointments import appointments_end_for_people
 
         rules.register()
+        people_left.connect(appointments_end_for_people, dispatch_uid="appointments-end-for-people")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accountability.core import scoping
 from actors import rules as actor_rules
 from actors.models import Dependant, Person
+from actors.signals import announce_people_left
 
 PERSON_FIELDS = (
     "family_name",
@@ -81,9 +82,8 @@ def person_create(*, actor, organization, duty_station, **fields) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, **changes) -> Person:
-    """Change a person. Leaving (inactive) ends every appointment the same day."""
-    from .appointments import appointments_end_for_person
-
+    """Change a person. Leaving (inactive) or moving is announced (``actors.signals``): the
+    appointments app ends every appointment the same day."""
     _require_change(actor, person)
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
@@ -117,9 +117,9 @@ def person_update(*, actor, person: Person, **changes) -> Person:
     _full_clean(person)
     person.save()
     if not person.is_active or person.duty_station_id != old_station_id:
-        appointments_end_for_person(
+        announce_people_left(
             actor=actor,
-            person=person,
+            people=[person],
             reason=_("Left the organization.")
             if not person.is_active
             else _("Moved to another duty station."),

@@ -37,6 +37,7 @@ from actors.models import (
     Relationship,
     WardenZone,
 )
+from actors.signals import announce_people_left
 
 from . import columns as c
 
@@ -417,19 +418,6 @@ class _Plan(RowChecks):
         """People marked inactive leave their roles, as person_update does (¶17, ¶19)."""
         if not self.deactivated:
             return 0
-        from appointments.models import Appointment
-        from appointments.services.appointments import LIVE_STATUSES, appointments_end_for_person
-
-        # One query finds who holds a role; only those few cost more queries.
-        holders = set(
-            Appointment.objects.filter(
-                person_id__in=self.deactivated, status__in=LIVE_STATUSES
-            ).values_list("person_id", flat=True)
-        )
-        ended = 0
-        for person in self.to_update:
-            if person.pk in holders:
-                ended += appointments_end_for_person(
-                    actor=actor, person=person, reason=_("Left the organization.")
-                )
-        return ended
+        deactivated = set(self.deactivated)
+        leaving = [person for person in self.to_update if person.pk in deactivated]
+        return announce_people_left(actor=actor, people=leaving, reason=_("Left the organization."))

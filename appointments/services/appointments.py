@@ -209,6 +209,21 @@ def appointment_end(
     return appointment
 
 
+def appointments_end_for_people(*, actor, people, reason: str, **_signal) -> int:
+    """People left (``actors.signals.people_left``): every live appointment of theirs ends the
+    same day (¶17, ¶19). One query finds who holds a role; only those few cost more queries."""
+    holders = set(
+        Appointment.objects.filter(
+            person_id__in=[person.pk for person in people], status__in=LIVE_STATUSES
+        ).values_list("person_id", flat=True)
+    )
+    return sum(
+        appointments_end_for_person(actor=actor, person=person, reason=reason)
+        for person in people
+        if person.pk in holders
+    )
+
+
 def appointments_end_for_person(*, actor, person: Person, reason: str) -> int:
     """The person left: every live appointment ends the same day (¶17, ¶19)."""
     count = 0
