@@ -212,8 +212,9 @@ def test_history_shows_no_field_that_the_api_hides():
     """Each field a model's history records is either in its API's output, for everyone who
     sees the row, or declared private with its rule (scoping.private_fields), which the history
     then applies to each reader: the history never tells what the live row does not."""
-    from accountability.core import history, scoping
     from django.urls import URLPattern, URLResolver, get_resolver
+
+    from accountability.core import history, scoping
 
     def api_viewsets(resolver):
         for entry in resolver.url_patterns:
