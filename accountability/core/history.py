@@ -17,25 +17,15 @@ import datetime as dt
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from accountability.core import scoping
 
-# API name -> "app_label.Model" of every audited model; later apps add theirs with register().
-_TRACKED: dict[str, str] = {
-    "organization": "actors.Organization",
-    "country": "actors.Country",
-    "duty-station": "actors.DutyStation",
-    "security-phase-change": "actors.SecurityPhaseChange",
-    "area": "actors.Area",
-    "warden-zone": "actors.WardenZone",
-    "person": "actors.Person",
-    "dependant": "actors.Dependant",
-    "appointment": "actors.Appointment",
-    "staff-list-confirmation": "actors.StaffListConfirmation",
-    "user": "actors.User",
-}
+# API name -> "app_label.Model" of every audited model whose history is served; each app
+# registers its own from its AppConfig.ready().
+_TRACKED: dict[str, str] = {}
 
 SNAPSHOT_EXCLUDE = {"pgh_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "pgh_context_id"}
 
@@ -183,7 +173,7 @@ def _entries(key: str | None, events: models.QuerySet[Any]) -> list[HistoryEntry
     )
     contexts = [row.pgh_context.metadata if row.pgh_context_id else {} for row in rows]
     user_ids = {c.get("user") for c in contexts if isinstance(c.get("user"), int)}
-    User = apps.get_model("actors", "User")
+    User = get_user_model()
     usernames = (
         dict(User.objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {}
     )
