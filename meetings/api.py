@@ -3,7 +3,7 @@
 Reads through accountability.core.scoping (whoever sees the station's structure), writes
 through meetings.services (the station's SMT members, DO and FSCO). Lists are one
 ``values()`` query per page after authentication and the user's grants; the detail adds one
-query for the attendees and one for the action items (structure/tests/test_meetings.py).
+query for the attendees and one for the action items (meetings/tests/test_meetings.py).
 """
 
 from __future__ import annotations

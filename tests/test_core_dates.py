@@ -18,10 +18,10 @@ def test_without_a_day_the_task_works_on_the_local_date():
 
 
 def test_the_apps_tasks_share_the_core_reading():
-    from appointments import tasks as structure_tasks
+    from appointments import tasks as appointment_tasks
     from inspections import tasks as inspection_tasks
     from training import tasks as training_tasks
 
-    for module in (structure_tasks, training_tasks, inspection_tasks):
+    for module in (appointment_tasks, training_tasks, inspection_tasks):
         assert not hasattr(module, "_today"), module.__name__
         assert module.task_today is task_today

@@ -103,7 +103,7 @@ TENANT_OBJECTS |= {
 }
 # Public pages that name no object by id: a letter's verification code (random, 64 bits); a
 # consulted SMT member's answer link, whose signed token is its own credential (any token not
-# signed for an open consultation answers 404: structure/tests/test_consultation_link.py).
+# signed for an open consultation answers 404: appointments/tests/test_consultation_link.py).
 PUBLIC = {"letter-verify", "appointments:consultation-answer"}
 # Shared reference data: readable by every signed-in user, changeable by few.
 REFERENCE_OBJECTS = {

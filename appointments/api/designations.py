@@ -29,7 +29,7 @@ from actors import models as m
 from appointments.api import serializers as appointment_serializers
 from appointments.api.appointments import AppointmentViewSet
 from appointments.models import Appointment
-from appointments.services import designations as other
+from appointments.services import designations
 
 # --- Input ------------------------------------------------------------------------------------
 
@@ -101,24 +101,24 @@ class _AppointmentWrites(ScopedViewSet):
     ),
 )
 class InterimDesignatedOfficialViewSet(_AppointmentWrites):
-    kind = {"role__code": other.DO, "is_ad_interim": True}
+    kind = {"role__code": designations.DO, "is_ad_interim": True}
 
     def create(self, request, *args, **kwargs):
         data = self.validated(InterimInputSerializer)
-        appointment = other.do_interim_recommend(actor=request.user, **data)
+        appointment = designations.do_interim_recommend(actor=request.user, **data)
         return self.answer(appointment, status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None, format=None):
         appointment = self.get_object()
-        other.do_interim_approve(actor=request.user, appointment=appointment)
+        designations.do_interim_approve(actor=request.user, appointment=appointment)
         return self.answer(appointment)
 
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None, format=None):
         appointment = self.get_object()
         data = self.validated(DecisionReasonSerializer)
-        other.do_interim_reject(actor=request.user, appointment=appointment, **data)
+        designations.do_interim_reject(actor=request.user, appointment=appointment, **data)
         return self.answer(appointment)
 
 
@@ -135,19 +135,19 @@ class InterimDesignatedOfficialViewSet(_AppointmentWrites):
     ),
 )
 class SecurityOfficerViewSet(_AppointmentWrites):
-    kind = {"role__code": other.ASO}
+    kind = {"role__code": designations.ASO}
 
     @action(detail=True, methods=["post"])
     def clear(self, request, pk=None, format=None):
         appointment = self.get_object()
-        other.aso_clear(actor=request.user, appointment=appointment)
+        designations.aso_clear(actor=request.user, appointment=appointment)
         return self.answer(appointment)
 
     @action(detail=True, methods=["post"])
     def refuse(self, request, pk=None, format=None):
         appointment = self.get_object()
         data = self.validated(DecisionReasonSerializer)
-        other.aso_refuse(actor=request.user, appointment=appointment, **data)
+        designations.aso_refuse(actor=request.user, appointment=appointment, **data)
         return self.answer(appointment)
 
 
@@ -162,7 +162,7 @@ FOCAL_POINT_SCOPES = {m.ScopeKind.COUNTRY: m.Country, m.ScopeKind.DUTY_STATION: 
     )
 )
 class FocalPointViewSet(_AppointmentWrites):
-    kind = {"role__code": other.CFP}
+    kind = {"role__code": designations.CFP}
 
     def create(self, request, *args, **kwargs):
         data = self.validated(FocalPointInputSerializer)
@@ -170,7 +170,7 @@ class FocalPointViewSet(_AppointmentWrites):
         scope = scoping.visible_to(request.user, model).filter(pk=data.pop("scope_id")).first()
         if scope is None:
             raise exceptions.ValidationError({"scope_id": [_("No such country or duty station.")]})
-        appointment = other.focal_point_name(actor=request.user, scope=scope, **data)
+        appointment = designations.focal_point_name(actor=request.user, scope=scope, **data)
         return self.answer(appointment, status.HTTP_201_CREATED)
 
 
@@ -186,5 +186,5 @@ class SmtDeputyViewSet(_AppointmentWrites):
 
     def create(self, request, *args, **kwargs):
         data = self.validated(SmtDeputyInputSerializer)
-        appointment = other.smt_deputy_sit_in(actor=request.user, **data)
+        appointment = designations.smt_deputy_sit_in(actor=request.user, **data)
         return self.answer(appointment, status.HTTP_201_CREATED)

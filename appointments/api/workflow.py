@@ -3,7 +3,8 @@
 Thin views on the base classes of accountability.core.api.base: reads start from
 accountability.core.scoping (through appointments.selectors), writes call
 appointments.services.workflow.
-Query counts are constant (structure/tests/test_api_workflow.py, test_vacancies.py).
+Query counts are constant (appointments/tests/test_api_workflow.py,
+test_vacancies.py).
 """
 
 from __future__ import annotations

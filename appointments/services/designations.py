@@ -92,6 +92,14 @@ def _refuse(appointment: Appointment, *, actor, reason: str) -> Appointment:
 # --- DO ad interim (¶8(b)) ---------------------------------------------------------------------
 
 
+def may_recommend_interim(actor, country: Country) -> bool:
+    """Whether ``actor`` is the country's DO, who recommends a DO ad interim (¶8(b)). The pages
+    ask this too, to offer the form (no query beyond the request's grants)."""
+    return actor.is_superuser or country.pk in scoping.grants(actor).ids(
+        "country", "decide_appointments"
+    )
+
+
 @transaction.atomic
 def do_interim_recommend(
     *,
@@ -104,10 +112,7 @@ def do_interim_recommend(
 ) -> Appointment:
     """The country's DO recommends a DO ad interim to UNSECOORD (¶8(b))."""
     today = today or timezone.localdate()
-    if not (
-        actor.is_superuser
-        or country.pk in scoping.grants(actor).ids("country", "decide_appointments")
-    ):
+    if not may_recommend_interim(actor, country):
         raise ValidationError(
             {"country": [_("Only the Designated Official of this country recommends (¶8(b)).")]}
         )
@@ -224,7 +229,7 @@ def aso_refuse(*, actor, appointment: Appointment, reason: str) -> Appointment:
 # --- Country Security Focal Point (annex ¶24) --------------------------------------------------
 
 
-def _represents(actor, scope) -> bool:
+def represents(actor, scope) -> bool:
     """Whether ``actor`` is a country representative covering ``scope``.
 
     ``release_staff`` is granted by the country representative's role alone
@@ -258,7 +263,7 @@ def focal_point_name(
     today = today or timezone.localdate()
     if not isinstance(scope, Country | DutyStation):
         raise ValidationError({"scope": [_("Name the focal point for a country or duty station.")]})
-    if not _represents(actor, scope):
+    if not represents(actor, scope):
         raise ValidationError(
             {"scope": [_("Only the country representative here names a focal point.")]}
         )

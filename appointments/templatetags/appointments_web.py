@@ -139,6 +139,6 @@ def station_other_actions(context, station) -> dict:
 @register.simple_tag(takes_context=True)
 def recommends_interim(context, country) -> bool:
     """Whether the user is the country's DO, who recommends a DO ad interim (¶8(b))."""
-    from appointments.views.designations import recommends_interim as check
+    from appointments.services.designations import may_recommend_interim as check
 
     return check(context["request"].user, country)

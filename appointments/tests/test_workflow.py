@@ -235,7 +235,7 @@ def test_one_warden_per_zone_and_alternates(station_world):
     first = nominate(w)
     # Two principal nominations in consultation at once: the first approved wins, and the
     # second is refused at the decision (a second one nominated now is refused at once,
-    # structure/tests/test_single_warden.py).
+    # appointments/tests/test_single_warden.py).
     second = nominate(
         w,
         person=w["field_nominee"].__class__.objects.create(

@@ -30,7 +30,7 @@ from accountability.core.views import ServiceFormView
 from actors import models as m
 from appointments import forms
 from appointments.models import Appointment, AppointmentStatus
-from appointments.services import designations as other
+from appointments.services import designations
 from appointments.services.appointments import LIVE_STATUSES
 from appointments.views.appointments import SCOPE_RELATED
 
@@ -38,13 +38,13 @@ S = AppointmentStatus
 
 # The appointments UNSECOORD decides on: DO ad interim recommendations and agency security
 # officers awaiting clearance, both in draft.
-INTERIM = Q(role__code=other.DO, is_ad_interim=True)
-SECURITY_OFFICER = Q(role__code=other.ASO)
+INTERIM = Q(role__code=designations.DO, is_ad_interim=True)
+SECURITY_OFFICER = Q(role__code=designations.ASO)
 
 
 def _require_unsecoord(user) -> None:
     # Out-of-scope pages answer 404, never 403.
-    if not other.is_unsecoord(user):
+    if not designations.is_unsecoord(user):
         raise Http404
 
 
@@ -67,8 +67,8 @@ class UnsecoordDecisionsView(LoginRequiredMixin, View):
         rows = list(awaiting)
         context = {
             "title": _("UNSECOORD decisions"),
-            "interims": [a for a in rows if a.role.code == other.DO],
-            "officers": [a for a in rows if a.role.code == other.ASO],
+            "interims": [a for a in rows if a.role.code == designations.DO],
+            "officers": [a for a in rows if a.role.code == designations.ASO],
             "reason_form": forms.ReasonForm(auto_id=False),
         }
         return render(request, "appointments/unsecoord_decisions.html", context)
@@ -112,7 +112,7 @@ class InterimApproveView(UnsecoordActionView):
     success_message = _("%(person)s is approved as DO ad interim.")
 
     def perform(self, appointment, reason):
-        other.do_interim_approve(actor=self.request.user, appointment=appointment)
+        designations.do_interim_approve(actor=self.request.user, appointment=appointment)
 
 
 class InterimRejectView(UnsecoordActionView):
@@ -121,7 +121,9 @@ class InterimRejectView(UnsecoordActionView):
     success_message = _("The recommendation of %(person)s is rejected.")
 
     def perform(self, appointment, reason):
-        other.do_interim_reject(actor=self.request.user, appointment=appointment, reason=reason)
+        designations.do_interim_reject(
+            actor=self.request.user, appointment=appointment, reason=reason
+        )
 
 
 class SecurityOfficerClearView(UnsecoordActionView):
@@ -129,7 +131,7 @@ class SecurityOfficerClearView(UnsecoordActionView):
     success_message = _("%(person)s is cleared for deployment.")
 
     def perform(self, appointment, reason):
-        other.aso_clear(actor=self.request.user, appointment=appointment)
+        designations.aso_clear(actor=self.request.user, appointment=appointment)
 
 
 class SecurityOfficerRefuseView(UnsecoordActionView):
@@ -138,17 +140,10 @@ class SecurityOfficerRefuseView(UnsecoordActionView):
     success_message = _("The clearance of %(person)s is refused.")
 
     def perform(self, appointment, reason):
-        other.aso_refuse(actor=self.request.user, appointment=appointment, reason=reason)
+        designations.aso_refuse(actor=self.request.user, appointment=appointment, reason=reason)
 
 
 # --- The DO recommends a DO ad interim (¶8(b)) ---------------------------------------------------
-
-
-def recommends_interim(user, country) -> bool:
-    """Mirrors ``other.do_interim_recommend``'s own check (the service still decides)."""
-    return user.is_superuser or country.pk in scoping.grants(user).ids(
-        "country", "decide_appointments"
-    )
 
 
 class InterimRecommendView(ServiceFormView):
@@ -158,7 +153,7 @@ class InterimRecommendView(ServiceFormView):
 
     def get_object(self):
         country = scoping.get_for_user(self.request.user, m.Country, self.kwargs["pk"])
-        if not recommends_interim(self.request.user, country):
+        if not designations.may_recommend_interim(self.request.user, country):
             raise Http404
         return country
 
@@ -172,18 +167,12 @@ class InterimRecommendView(ServiceFormView):
         return forms.InterimRecommendationForm(data, user=self.request.user, country=self.object)
 
     def perform(self, form):
-        return other.do_interim_recommend(
+        return designations.do_interim_recommend(
             actor=self.request.user, country=self.object, **form.cleaned_data
         )
 
 
 # --- The country representative: focal point (annex ¶24) and SMT deputy (annex ¶22) ------------
-
-
-def represents_at(user, station) -> bool:
-    """Whether ``user`` is a country representative covering ``station`` (no query beyond the
-    request's grants)."""
-    return scoping.holds_on_station(user, "release_staff", station)
 
 
 class _StationFormView(ServiceFormView):
@@ -194,7 +183,7 @@ class _StationFormView(ServiceFormView):
             self.kwargs["pk"],
             queryset=m.DutyStation.objects.select_related("country"),
         )
-        if not represents_at(self.request.user, station):
+        if not designations.represents(self.request.user, station):
             raise Http404
         return station
 
@@ -228,7 +217,7 @@ class FocalPointNameView(_StationFormView):
     def perform(self, form):
         data = dict(form.cleaned_data)
         scope = self.object.country if data.pop("scope") == "country" else self.object
-        return other.focal_point_name(actor=self.request.user, scope=scope, **data)
+        return designations.focal_point_name(actor=self.request.user, scope=scope, **data)
 
 
 class SmtDeputyView(_StationFormView):
@@ -266,4 +255,4 @@ class SmtDeputyView(_StationFormView):
         )
 
     def perform(self, form):
-        return other.smt_deputy_sit_in(actor=self.request.user, **form.cleaned_data)
+        return designations.smt_deputy_sit_in(actor=self.request.user, **form.cleaned_data)

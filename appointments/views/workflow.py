@@ -104,7 +104,7 @@ class NominateView(ServiceFormView):
 
 
 def workflow_context(request, appointment) -> dict:
-    """Context of ``structure/_workflow_panel.html`` for an ASC or warden appointment; nothing
+    """Context of ``appointments/_workflow_panel.html`` for an ASC or warden appointment; nothing
     (and no query) for other roles. Which action forms show is what
     ``workflow.available_actions`` answers, from the services' own checks."""
     if appointment.role.code not in workflow.WORKFLOW_ROLES:

@@ -21,7 +21,7 @@ from actors.tests.factories import (
     user_with_role,
 )
 from appointments.models import Appointment, AppointmentStatus
-from appointments.services import designations as other
+from appointments.services import designations
 from appointments.services.appointments import appointment_create
 
 S = AppointmentStatus
@@ -60,7 +60,7 @@ def recommend(w, **kwargs):
     kwargs.setdefault("country", w["country"])
     kwargs.setdefault("start_date", TODAY)
     kwargs.setdefault("end_date", TODAY + dt.timedelta(days=30))
-    return other.do_interim_recommend(actor=kwargs.pop("actor", w["do"]), **kwargs)
+    return designations.do_interim_recommend(actor=kwargs.pop("actor", w["do"]), **kwargs)
 
 
 # --- DO ad interim (¶8(b)) -------------------------------------------------------------------
@@ -71,7 +71,7 @@ def test_do_recommends_and_unsecoord_approves_an_acting_do(w):
     assert appointment.status == S.DRAFT
     assert appointment.is_ad_interim and appointment.role.code == "designated_official"
     assert appointment.nominated_by == w["do"]
-    other.do_interim_approve(actor=w["coordinator"], appointment=appointment)
+    designations.do_interim_approve(actor=w["coordinator"], appointment=appointment)
     appointment.refresh_from_db()
     assert appointment.status == S.ACTIVE
     assert appointment.decided_by == w["coordinator"] and appointment.decided_at
@@ -87,7 +87,7 @@ def test_do_recommends_and_unsecoord_approves_an_acting_do(w):
 
 def test_future_interim_is_pending_until_its_start(w):
     appointment = recommend(w, start_date=TODAY + dt.timedelta(days=5))
-    other.do_interim_approve(actor=w["coordinator"], appointment=appointment)
+    designations.do_interim_approve(actor=w["coordinator"], appointment=appointment)
     appointment.refresh_from_db()
     assert appointment.status == S.PENDING
 
@@ -125,10 +125,10 @@ def test_recommendation_rules(w):
 def test_only_unsecoord_decides(w, who):
     appointment = recommend(w)
     with pytest.raises(ValidationError) as excinfo:
-        other.do_interim_approve(actor=w[who], appointment=appointment)
+        designations.do_interim_approve(actor=w[who], appointment=appointment)
     assert fields_of(excinfo) == {"decision"}
     with pytest.raises(ValidationError) as excinfo:
-        other.do_interim_reject(actor=w[who], appointment=appointment, reason="No")
+        designations.do_interim_reject(actor=w[who], appointment=appointment, reason="No")
     assert fields_of(excinfo) == {"decision"}
     appointment.refresh_from_db()
     assert appointment.status == S.DRAFT
@@ -138,9 +138,9 @@ def test_only_one_acting_do_at_a_time_per_country(w):
     first = recommend(w)
     second_person = PersonFactory(organization=w["undp"], duty_station=w["capital"])
     second = recommend(w, person=second_person, start_date=TODAY + dt.timedelta(days=10))
-    other.do_interim_approve(actor=w["coordinator"], appointment=first)
+    designations.do_interim_approve(actor=w["coordinator"], appointment=first)
     with pytest.raises(ValidationError) as excinfo:
-        other.do_interim_approve(actor=w["coordinator"], appointment=second)
+        designations.do_interim_approve(actor=w["coordinator"], appointment=second)
     assert fields_of(excinfo) == {"scope"}
     # After the first acting period, another may act.
     later = recommend(
@@ -149,24 +149,26 @@ def test_only_one_acting_do_at_a_time_per_country(w):
         start_date=TODAY + dt.timedelta(days=31),
         end_date=TODAY + dt.timedelta(days=40),
     )
-    other.do_interim_approve(actor=w["coordinator"], appointment=later)
+    designations.do_interim_approve(actor=w["coordinator"], appointment=later)
     assert Appointment.objects.get(pk=later.pk).status == S.PENDING
 
 
 def test_reject_needs_a_reason_and_illegal_moves_name_status(w):
     appointment = recommend(w)
     with pytest.raises(ValidationError) as excinfo:
-        other.do_interim_reject(actor=w["coordinator"], appointment=appointment, reason=" ")
+        designations.do_interim_reject(actor=w["coordinator"], appointment=appointment, reason=" ")
     assert fields_of(excinfo) == {"reason"}
-    other.do_interim_reject(actor=w["coordinator"], appointment=appointment, reason="Too junior")
+    designations.do_interim_reject(
+        actor=w["coordinator"], appointment=appointment, reason="Too junior"
+    )
     appointment.refresh_from_db()
     assert appointment.status == S.REJECTED and appointment.decision_reason == "Too junior"
-    for move in (other.do_interim_approve, other.do_interim_reject):
+    for move in (designations.do_interim_approve, designations.do_interim_reject):
         with pytest.raises(ValidationError) as excinfo:
             move(
                 actor=w["coordinator"],
                 appointment=appointment,
-                **({"reason": "x"} if move is other.do_interim_reject else {}),
+                **({"reason": "x"} if move is designations.do_interim_reject else {}),
             )
         assert fields_of(excinfo) == {"status"}
 
@@ -174,7 +176,7 @@ def test_reject_needs_a_reason_and_illegal_moves_name_status(w):
 def test_interim_services_refuse_other_appointments(w):
     fsco_appointment = Appointment.objects.get(person__user=w["fsco"])
     with pytest.raises(ValidationError) as excinfo:
-        other.do_interim_approve(actor=w["coordinator"], appointment=fsco_appointment)
+        designations.do_interim_approve(actor=w["coordinator"], appointment=fsco_appointment)
     assert fields_of(excinfo) == {"appointment"}
 
 
@@ -224,25 +226,25 @@ def test_aso_proposed_by_hq_waits_for_unsecoord_clearance(w):
         user__person=appointment.person
     ).exists()
     with pytest.raises(ValidationError) as excinfo:
-        other.aso_clear(actor=w["hq_unicef"], appointment=appointment)
+        designations.aso_clear(actor=w["hq_unicef"], appointment=appointment)
     assert fields_of(excinfo) == {"decision"}
-    other.aso_clear(actor=w["coordinator"], appointment=appointment)
+    designations.aso_clear(actor=w["coordinator"], appointment=appointment)
     appointment.refresh_from_db()
     assert appointment.status == S.ACTIVE and appointment.decided_by == w["coordinator"]
     with pytest.raises(ValidationError) as excinfo:
-        other.aso_clear(actor=w["coordinator"], appointment=appointment)
+        designations.aso_clear(actor=w["coordinator"], appointment=appointment)
     assert fields_of(excinfo) == {"status"}
 
 
 def test_aso_future_clearance_is_pending_and_refusal_needs_reason(w):
     future = propose_aso(w, start=TODAY + dt.timedelta(days=3))
-    other.aso_clear(actor=w["coordinator"], appointment=future)
+    designations.aso_clear(actor=w["coordinator"], appointment=future)
     assert Appointment.objects.get(pk=future.pk).status == S.PENDING
     refused = propose_aso(w)
     with pytest.raises(ValidationError) as excinfo:
-        other.aso_refuse(actor=w["coordinator"], appointment=refused, reason="")
+        designations.aso_refuse(actor=w["coordinator"], appointment=refused, reason="")
     assert fields_of(excinfo) == {"reason"}
-    other.aso_refuse(actor=w["coordinator"], appointment=refused, reason="Not cleared")
+    designations.aso_refuse(actor=w["coordinator"], appointment=refused, reason="Not cleared")
     assert Appointment.objects.get(pk=refused.pk).status == S.REJECTED
 
 
@@ -261,7 +263,7 @@ def test_aso_appointed_by_unsecoord_needs_no_clearance(w):
 def test_aso_services_refuse_other_roles(w):
     appointment = recommend(w)
     with pytest.raises(ValidationError) as excinfo:
-        other.aso_clear(actor=w["coordinator"], appointment=appointment)
+        designations.aso_clear(actor=w["coordinator"], appointment=appointment)
     assert fields_of(excinfo) == {"role"}
 
 
@@ -269,7 +271,7 @@ def test_aso_services_refuse_other_roles(w):
 
 
 def test_representative_names_a_focal_point_and_stays_accountable(w):
-    appointment = other.focal_point_name(
+    appointment = designations.focal_point_name(
         actor=w["rep"], person=w["candidate"], scope=w["country"], start_date=TODAY
     )
     assert appointment.status == S.ACTIVE and appointment.appointed_by == w["rep"]
@@ -277,7 +279,7 @@ def test_representative_names_a_focal_point_and_stays_accountable(w):
     rep_appointment = Appointment.objects.get(person__user=w["rep"])
     assert rep_appointment.status == S.ACTIVE  # the representative keeps its role
     with pytest.raises(ValidationError) as excinfo:
-        other.focal_point_name(
+        designations.focal_point_name(
             actor=w["rep"],
             person=PersonFactory(organization=w["unicef"], duty_station=w["capital"]),
             scope=w["capital"],
@@ -289,19 +291,19 @@ def test_representative_names_a_focal_point_and_stays_accountable(w):
 def test_focal_point_rules(w):
     undp_person = PersonFactory(organization=w["undp"], duty_station=w["capital"])
     with pytest.raises(ValidationError) as excinfo:
-        other.focal_point_name(
+        designations.focal_point_name(
             actor=w["rep"], person=undp_person, scope=w["capital"], start_date=TODAY
         )
     assert fields_of(excinfo) == {"person"}
     for who in ("smt2", "do", "hq_unicef"):
         with pytest.raises(ValidationError) as excinfo:
-            other.focal_point_name(
+            designations.focal_point_name(
                 actor=w[who], person=w["candidate"], scope=w["capital"], start_date=TODAY
             )
         assert fields_of(excinfo) == {"scope"}, who
     other_country_station = DutyStationFactory()
     with pytest.raises(ValidationError) as excinfo:
-        other.focal_point_name(
+        designations.focal_point_name(
             actor=w["rep"], person=w["candidate"], scope=other_country_station, start_date=TODAY
         )
     assert fields_of(excinfo) == {"scope"}
@@ -309,8 +311,10 @@ def test_focal_point_rules(w):
     undp_rep = user_with_role(
         "country_representative", w["capital"], organization=w["undp"], username="rep.undp"
     )
-    other.focal_point_name(actor=undp_rep, person=undp_person, scope=w["capital"], start_date=TODAY)
-    other.focal_point_name(
+    designations.focal_point_name(
+        actor=undp_rep, person=undp_person, scope=w["capital"], start_date=TODAY
+    )
+    designations.focal_point_name(
         actor=w["rep"], person=w["candidate"], scope=w["capital"], start_date=TODAY
     )
 
@@ -322,7 +326,7 @@ def test_representative_names_a_deputy_to_sit_in(w):
     rep_appointment = Appointment.objects.get(person__user=w["smt2"])
     deputy = PersonFactory(organization=w["unicef"], duty_station=w["capital"])
     start, end = TODAY, TODAY + dt.timedelta(days=14)
-    appointment = other.smt_deputy_sit_in(
+    appointment = designations.smt_deputy_sit_in(
         actor=w["smt2"],
         representative_appointment=rep_appointment,
         deputy=deputy,
@@ -333,7 +337,7 @@ def test_representative_names_a_deputy_to_sit_in(w):
     assert appointment.status == S.ACTIVE and appointment.end_date == end
     assert str(rep_appointment.person) in appointment.decision_reason
     with pytest.raises(ValidationError) as excinfo:
-        other.smt_deputy_sit_in(
+        designations.smt_deputy_sit_in(
             actor=w["smt2"],
             representative_appointment=rep_appointment,
             deputy=deputy,
@@ -342,7 +346,7 @@ def test_representative_names_a_deputy_to_sit_in(w):
         )
     assert fields_of(excinfo) == {"deputy"}
     # The HQ focal point of the organization may name one too, for later dates.
-    later = other.smt_deputy_sit_in(
+    later = designations.smt_deputy_sit_in(
         actor=w["hq_unicef"],
         representative_appointment=rep_appointment,
         deputy=deputy,
@@ -361,27 +365,27 @@ def test_deputy_rules(w):
     }
     undp_deputy = PersonFactory(organization=w["undp"], duty_station=w["capital"])
     with pytest.raises(ValidationError) as excinfo:
-        other.smt_deputy_sit_in(actor=w["smt2"], deputy=undp_deputy, **kwargs)
+        designations.smt_deputy_sit_in(actor=w["smt2"], deputy=undp_deputy, **kwargs)
     assert fields_of(excinfo) == {"deputy"}
     far = PersonFactory(organization=w["unicef"], duty_station=w["field"])
     with pytest.raises(ValidationError) as excinfo:
-        other.smt_deputy_sit_in(actor=w["smt2"], deputy=far, **kwargs)
+        designations.smt_deputy_sit_in(actor=w["smt2"], deputy=far, **kwargs)
     assert fields_of(excinfo) == {"deputy"}
     deputy = PersonFactory(organization=w["unicef"], duty_station=w["capital"])
     for who in ("smt1", "do", "rep"):
         with pytest.raises(ValidationError) as excinfo:
-            other.smt_deputy_sit_in(actor=w[who], deputy=deputy, **kwargs)
+            designations.smt_deputy_sit_in(actor=w[who], deputy=deputy, **kwargs)
         assert fields_of(excinfo) == {"representative_appointment"}, who
     fsco_appointment = Appointment.objects.get(person__user=w["fsco"])
     with pytest.raises(ValidationError) as excinfo:
-        other.smt_deputy_sit_in(
+        designations.smt_deputy_sit_in(
             actor=w["root"],
             deputy=deputy,
             **{**kwargs, "representative_appointment": fsco_appointment},
         )
     assert fields_of(excinfo) == {"representative_appointment"}
     with pytest.raises(ValidationError) as excinfo:
-        other.smt_deputy_sit_in(
+        designations.smt_deputy_sit_in(
             actor=w["smt2"], deputy=deputy, **{**kwargs, "end_date": TODAY - dt.timedelta(days=1)}
         )
     assert fields_of(excinfo) == {"end_date"}

@@ -14,7 +14,7 @@ from django.urls import reverse
 from actors import models as m
 from actors.tests.factories import PersonFactory, role, user_with_role
 from appointments.models import Appointment, AppointmentStatus
-from appointments.services import designations as other
+from appointments.services import designations
 from appointments.services.appointments import appointment_create
 
 S = AppointmentStatus
@@ -48,7 +48,7 @@ def w(station_world, outsider):
 
 
 def recommend(w, person=None, **kwargs):
-    return other.do_interim_recommend(
+    return designations.do_interim_recommend(
         actor=w["do"],
         person=person or PersonFactory(organization=w["unicef"], duty_station=w["capital"]),
         country=w["country"],
@@ -90,7 +90,7 @@ def test_decisions_page_lists_interims_and_officers_for_unsecoord(client, w):
     interim = recommend(w)
     officer = propose_officer(w)
     decided = recommend(w)
-    other.do_interim_reject(actor=w["coordinator"], appointment=decided, reason="No.")
+    designations.do_interim_reject(actor=w["coordinator"], appointment=decided, reason="No.")
     client.force_login(w["coordinator"])
     response = client.get(reverse(DECISIONS))
     assert response.status_code == 200
