@@ -6,12 +6,14 @@ receiver answers how many rows it ended, so a staff-list import can report them 
 appointments app ends every live appointment the same day, ¶17, ¶19).
 """
 
+from typing import Any
+
 from django.dispatch import Signal
 
 people_left = Signal()
 
 
-def announce_people_left(*, actor, people, reason: str) -> int:
+def announce_people_left(*, actor: Any, people: Any, reason: str) -> int:
     """Send ``people_left`` and add up what the receivers ended."""
     if not people:
         return 0

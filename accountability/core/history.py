@@ -204,7 +204,7 @@ def _entries(key: str | None, events: models.QuerySet[Any]) -> list[HistoryEntry
                 action=row.pgh_label,
                 at=row.pgh_created_at,
                 user_id=user_id,
-                username=usernames.get(user_id),
+                username=usernames.get(user_id) if user_id is not None else None,
                 source=context.get("source") or context.get("url"),
                 changes=changes,
             )

@@ -3,6 +3,8 @@ are ever listed or marked (404)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,7 +24,10 @@ class NotificationListView(LoginRequiredMixin, View):
     """The signed-in user's own notices, newest first."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        notices = Notification.objects.filter(user=request.user).order_by("-created_at", "-pk")
+        # LoginRequiredMixin has let only a signed-in user through.
+        notices = Notification.objects.filter(user_id=cast(int, request.user.pk)).order_by(
+            "-created_at", "-pk"
+        )
         pages = paginate(request, notices, per_page=NOTIFICATIONS_PER_PAGE)
         context = {"title": _("Notifications"), **pages, "notices": list(pages["page"])}
         return render(request, "core/notifications.html", context)

@@ -17,7 +17,7 @@ from accountability.core.models import Notification
 from accountability.core.notifications import notification_read
 
 
-class NotificationSerializer(serializers.Serializer):
+class NotificationSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     key = serializers.CharField()
     subject = serializers.CharField()
@@ -27,7 +27,7 @@ class NotificationSerializer(serializers.Serializer):
     read_at = serializers.DateTimeField(allow_null=True)
 
 
-class NotificationFilter(df.FilterSet):
+class NotificationFilter(df.FilterSet):  # type: ignore[misc]  # django-filter has no types
     unread = df.TypedChoiceFilter(
         choices=[("true", "true"), ("false", "false")],
         coerce=lambda value: value == "true",
