@@ -13,8 +13,13 @@ class InspectionsConfig(AppConfig):
 
         rules.register()
 
-        # After training, in the order the seed has always written them: same seed, same rows.
-        demo.register("inspections", "inspections.demo.seed_inspections", after=("training",))
+        # After training, in the order the seed has always written them: same seed, same rows;
+        # its inspectors are found by their appointments, and act with their rights.
+        demo.register(
+            "inspections",
+            "inspections.demo.seed_inspections",
+            after=("appointments", "training"),
+        )
         panels.register(
             "dashboard",
             "inspections",

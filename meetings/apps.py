@@ -7,6 +7,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("SMT meetings and their action items")
 
     def ready(self):
+        from accountability.core import demo
+
         from . import rules
 
         rules.register()
+        demo.register("meetings", "meetings.demo.seed_meetings", after=("appointments",))

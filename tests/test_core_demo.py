@@ -14,13 +14,16 @@ CORE_DEMO = Path(demo.__file__).parent
 
 def test_the_apps_register_their_seeders_actors_first():
     """Registered from each AppConfig.ready(): actors (who and where) before the apps whose
-    rows point at them, training before inspections as the seed has always run."""
+    rows point at them, appointments next (the roles the actors' plan gave out, the logins'
+    rights), training before inspections as the seed has always run."""
     order = [registration.name for registration in demo.registered()]
-    assert order == ["actors", "training", "inspections"]
+    assert order == ["actors", "appointments", "training", "inspections", "meetings"]
     assert [r.seeder for r in demo.registered()] == [
         "actors.demo.seed.seed_actors",
+        "appointments.demo.seed_appointments",
         "training.demo.seed_training",
         "inspections.demo.seed_inspections",
+        "meetings.demo.seed_meetings",
     ]
 
 
@@ -59,7 +62,7 @@ def test_the_demo_core_imports_no_app():
         for config in django_apps.get_app_configs()
         if Path(config.path).resolve().parent == root
     }
-    assert {"actors", "training", "inspections"} <= apps
+    assert {"actors", "appointments", "meetings", "training", "inspections"} <= apps
     for path in sorted(CORE_DEMO.glob("*.py")):
         imported = imported_modules(path)
         assert not {name for name in imported if name.split(".")[0] in apps}, path

@@ -13,7 +13,8 @@ class TrainingConfig(AppConfig):
 
         rules.register()
 
-        demo.register("training", "training.demo.seed_training", after=("actors",))
+        # Training reads the appointments (who must take what, arrivals before appointment).
+        demo.register("training", "training.demo.seed_training", after=("actors", "appointments"))
         panels.register(
             "dashboard",
             "training",

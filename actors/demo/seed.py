@@ -1,15 +1,19 @@
 """The actors' part of the demo and benchmark data set: planned in memory from one seed,
 inserted in bulk. ``seed_actors`` is the first seeder of ``manage.py seed_demo``
-(accountability/core/demo/); training/demo/ and inspections/demo/ build on its rows.
+(accountability/core/demo/); the other apps' seeders (<app>/demo/) build on its rows.
 
-Everything random comes from one ``random.Random(seed)`` consumed in a fixed order (the
-arrivals and the training part from a second one, actors/demo/arrivals.py), and no choice
-depends on database ids, so the same seed gives the same data in any database. Rows go in
-with ``bulk_create`` in large batches, the largest tables (people, dependants, training
-records) by COPY (accountability/core/demo/bulk.py); every row gets its audit event all the
-same (attributed to ``command:seed_demo``). Appointments are inserted ACTIVE in bulk and only
-the demo logins get rights, through ``scoping.sync_rights``: the other appointees have no
-login, and rights are only ever held by logins.
+The plan also says who holds which role, and who is nominated for one: whom a role goes to
+shapes the people themselves (their organization, grade, zone, arrival), so it is drawn
+before any person exists. The rows of those roles (the appointments and their workflow) are
+the appointments app's to write, from the plan this seeder leaves in ``run.shared``.
+
+Everything random comes from one ``random.Random(seed)`` (``Plan.rng``) consumed in a fixed
+order, this seeder's draws first and then the appointments' (the arrivals and the training
+part draw from a second one, actors/demo/arrivals.py), and no choice depends on database
+ids, so the same seed gives the same data in any database. Rows go in with ``bulk_create`` in
+large batches, the largest tables (people, dependants, training records) by COPY
+(accountability/core/demo/bulk.py); every row gets its audit event all the same (attributed
+to ``command:seed_demo``).
 """
 
 from __future__ import annotations
@@ -23,12 +27,9 @@ from itertools import accumulate
 
 from django.contrib.auth.hashers import make_password
 
-from accountability.core import scoping
 from accountability.core.demo import DemoRun
 from accountability.core.demo.bulk import copy_objects
 from actors import models as m
-from appointments.models import Appointment, AppointmentStatus
-from appointments.models.appointments import SCOPE_FIELDS
 
 from . import data
 from .arrivals import ARRIVALS_RNG, plan_arrivals
@@ -38,12 +39,9 @@ from .arrivals import ARRIVALS_RNG, plan_arrivals
 ANCHOR = dt.date(2025, 1, 1)
 BATCH = 5000
 DEMO_PASSWORD = "demo-accountability-2002"  # noqa: S105 - printed by demo_logins on purpose
-# Nominations still open (draft, consultation) or approved but not started start on this day:
-# far enough ahead that the daily task does not start them for years, and fixed, so that
-# the same seed gives the same data whenever it runs.
-FUTURE = dt.date(2030, 1, 1)
 # The states an ASC or warden nomination passes through besides ACTIVE (the planned holders,
-# given their workflow records below), cycled over the zones and areas (¶17, ¶19).
+# given their workflow records by appointments/demo/), cycled over the zones and areas
+# (¶17, ¶19).
 WORKFLOW_STATES = ("draft", "consultation", "rejected", "pending", "ended", "revoked")
 
 # Scale 1 (issue 2, section 9).
@@ -124,15 +122,17 @@ class Counts:
 
 @dataclass
 class Inserted:
-    """The rows of the actors' seed that later seeders (training, inspections) build on, in
-    plan order."""
+    """The rows of the actors' seed that later seeders (appointments, training, inspections,
+    meetings) build on, in plan order."""
 
     people: list[m.Person]
     stations: list[m.DutyStation]
     orgs: list[m.Organization]
-    users: dict[str, m.User]
+    users: dict[str, m.User]  # the demo logins by username, in DEMO_LOGINS order
     # person index -> the dependants living at the duty station (¶32: eligible dependants)
     dependants: dict[int, list[m.Dependant]]
+    # The rows a role's scope index points at, by scope kind (as in ``Plan.appointments``).
+    scopes: dict[str, list] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,7 +167,7 @@ class Plan:
         self.p_grade: dict[int, str] = {}
         self.p_dependants: dict[int, int] = {}
         self.free: list[dict[int, list[int]]] = []  # per station: org -> people not yet picked
-        # person, role code, scope kind, scope index
+        # person, role code, scope kind, scope index (an index into Inserted.scopes[kind])
         self.appointments: list[tuple[int, str, str, int]] = []
         self.holders: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         self.logins: dict[str, int] = {}
@@ -176,7 +176,6 @@ class Plan:
         self.nominations: list[tuple[int, str, str, int, str, bool]] = []
         self.interim: tuple[int, int] | None = None  # DO ad interim recommended: person, country
         self.aso_proposed: tuple[int, int] | None = None  # ASO awaiting clearance: person, station
-        self.meetings: list[tuple[int, str]] = []  # SMT meetings: station, recording login
 
         self._geography()
         self._personnel()
@@ -446,9 +445,9 @@ class Plan:
 
     def _nominations(self) -> None:
         """ASC and warden nominations in every state, a DO ad interim awaiting UNSECOORD
-        (¶8(b)), an agency security officer awaiting clearance (annex ¶12) and SMT meetings
-        (¶16(b)). Nairobi's first zone and the Coast area hold every state, for the demo
-        logins; the other zones and areas one state each, in turn."""
+        (¶8(b)) and an agency security officer awaiting clearance (annex ¶12). Nairobi's
+        first zone and the Coast area hold every state, for the demo logins; the other zones
+        and areas one state each, in turn."""
         rng = self.rng
         o = self.org_index
         nairobi, kenya = 0, 0
@@ -489,16 +488,6 @@ class Plan:
         acting = next(p for p in reps if p not in logins)
         self.interim = (acting, kenya)
         self.aso_proposed = (self.take(nairobi, o["unhcr"], local=False, grade="P-3"), nairobi)
-        afghanistan_capital = next(
-            i for i, s in enumerate(self.stations) if s.country == 1 and s.is_capital
-        )
-        for station, login in (
-            (nairobi, "do.kenya"),
-            (mombasa, "smt.mombasa"),
-            (afghanistan_capital, "do.afghanistan"),
-        ):
-            for _ in range(3):
-                self.meetings.append((station, login))
 
 
 # --- Insertion --------------------------------------------------------------------------------
@@ -535,16 +524,18 @@ def _weighted(rng: random.Random, table: list[tuple[str, int]]) -> str:
     return rng.choices([v for v, _ in table], weights=[w for _, w in table])[0]
 
 
-def _bulk(model, rows: list) -> list:
+def bulk_insert(model, rows: list) -> list:
+    """``bulk_create`` in batches of BATCH; the seeders that build on this one use it too."""
     model.objects.bulk_create(rows, batch_size=BATCH)
     return rows
 
 
 def seed_actors(run: DemoRun) -> dict[str, int]:
     """The actors' part of the demo (registered with accountability.core.demo, run first):
-    organizations, places, people, dependants, appointments and their workflow, the demo
-    logins and their rights. Leaves ``plan``, ``inserted``, ``arrivals`` and ``arrivals_rng``
-    in ``run.shared`` for the seeders that build on them (training, inspections)."""
+    organizations, places, people, dependants and the demo logins. Leaves ``plan`` (with
+    who holds which role, and its generator, ``plan.rng``, for the draws that follow),
+    ``inserted``, ``arrivals`` and ``arrivals_rng`` in ``run.shared`` for the seeders that
+    build on them (appointments, training, inspections, meetings)."""
     plan = Plan(scale=run.scale, seed=run.seed)
     # A generator of its own: the arrivals, then the training draws (training/demo/), leave
     # the rest of the data set unchanged.
@@ -569,12 +560,7 @@ ANALYZED = (
     "actors_wardenzone",
     "actors_person",
     "actors_dependant",
-    "appointments_appointment",
     "actors_user",
-    "appointments_competencystatement",
-    "appointments_consultation",
-    "meetings_smtmeeting",
-    "meetings_actionitem",
 )
 
 
@@ -601,7 +587,7 @@ def _organizations(plan: Plan) -> list[m.Organization]:
                 setattr(org, key, value)
             changed.append(org)
         orgs.append(org)
-    _bulk(m.Organization, new)
+    bulk_insert(m.Organization, new)
     for org in changed:
         org.save(update_fields=["name", "kind", "mou_signed_on", "updated_at"])
     return orgs
@@ -614,11 +600,11 @@ def _insert(
     names = _Names(rng)
 
     orgs = _organizations(plan)
-    countries = _bulk(
+    countries = bulk_insert(
         m.Country,
         [m.Country(iso_code=iso, name=name) for iso, name, *_rest in plan.countries],
     )
-    areas = _bulk(
+    areas = bulk_insert(
         m.Area,
         [
             m.Area(
@@ -644,7 +630,7 @@ def _insert(
                 security_phase_since=since,
             )
         )
-    _bulk(m.DutyStation, stations)
+    bulk_insert(m.DutyStation, stations)
     for station in stations:
         if station.security_phase:
             phase_changes.append(
@@ -655,8 +641,8 @@ def _insert(
                     reason="Declared by the Designated Official after consulting the SMT.",
                 )
             )
-    _bulk(m.SecurityPhaseChange, phase_changes)
-    zones = _bulk(
+    bulk_insert(m.SecurityPhaseChange, phase_changes)
+    zones = bulk_insert(
         m.WardenZone,
         [
             m.WardenZone(
@@ -734,11 +720,9 @@ def _insert(
                 is_staff=login.username == "admin",
             )
         )
-    _bulk(m.User, users)
-    user_of_person = {}
+    bulk_insert(m.User, users)
     for login, user in zip(DEMO_LOGINS, users, strict=True):
         people[plan.logins[login.username]].user = user
-        user_of_person[plan.logins[login.username]] = user
     # By COPY (bulk.py): bulk_create spends most of its time building huge statements.
     copy_objects(m.Person, people, key=("organization", "index_number"))
     step(f"{len(people)} personnel")
@@ -790,53 +774,15 @@ def _insert(
     copy_objects(m.Dependant, dependants, key=("person", "given_names"))
     step(f"{len(dependants)} dependants")
 
-    roles = {role.code: role for role in m.Role.objects.all()}
-    scope_objects = {
+    users_by_name = {login.username: user for login, user in zip(DEMO_LOGINS, users, strict=True)}
+    scopes = {
         "organization": orgs,
         "country": countries,
         "duty_station": stations,
         "area": areas,
         "zone": zones,
     }
-    coordinator = user_of_person.get(plan.logins["unsecoord"])
-    appointments = []
-    wardens_in_zone: dict[int, int] = defaultdict(int)
-    for person_idx, role_code, kind, scope in plan.appointments:
-        person = people[person_idx]
-        start = ANCHOR - dt.timedelta(days=rng.randint(30, 1500))
-        alternate = False
-        if role_code == "warden":
-            # One warden per zone and an alternate (¶19).
-            alternate = wardens_in_zone[scope] > 0
-            wardens_in_zone[scope] += 1
-        appointments.append(
-            Appointment(
-                organization_id=person.organization_id,
-                person=person,
-                role=roles[role_code],
-                scope_kind=kind,
-                start_date=start,
-                status=AppointmentStatus.ACTIVE,
-                appointed_by=coordinator,
-                is_alternate=alternate,
-                **{SCOPE_FIELDS[kind]: scope_objects[kind][scope]},
-            )
-        )
-    _bulk(Appointment, appointments)
-    step(f"{len(appointments)} appointments")
-    users_by_name = {login.username: user for login, user in zip(DEMO_LOGINS, users, strict=True)}
-    workflow_counts = _insert_workflow(
-        plan, people, users_by_name, roles, scope_objects, appointments
-    )
-    step(
-        "workflow: "
-        + ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in workflow_counts.items())
-    )
-
-    for user in users:
-        scoping.sync_rights(user)
-    step(f"rights granted to {len(users)} demo logins")
-    inserted = Inserted(people, stations, orgs, users_by_name, dict(residents))
+    inserted = Inserted(people, stations, orgs, users_by_name, dict(residents), scopes)
     return {
         "organizations": len(orgs),
         "countries": len(countries),
@@ -845,257 +791,5 @@ def _insert(
         "warden_zones": len(zones),
         "personnel": len(people),
         "dependants": len(dependants),
-        # The nominations, the DO ad interim and the agency security officer awaiting decisions.
-        "appointments": len(appointments) + workflow_counts["nominations"] + 2,
-        "smt_meetings": workflow_counts["smt_meetings"],
         "logins": len(users),
     }, inserted
-
-
-STATEMENT_PHRASES = (
-    "Has run the warden network drills of the duty station for two years.",
-    "Led the last relocation exercise and briefed every agency's staff.",
-    "Known to staff of every agency; speaks the local language.",
-    "Keeps the radio tree current and answers checks at all hours.",
-    "Completed Basic Security in the Field and the FSCO's warden training.",
-)
-
-
-def _at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=dt.UTC)
-
-
-def _insert_workflow(plan: Plan, people, users_by_name, roles, scope_objects, planned) -> dict:
-    """The records of the ASC and warden workflow (¶17, ¶19, ¶24) consistent with each
-    appointment's state, the other appointments awaiting a decision, and SMT meetings.
-
-    The planned (ACTIVE) coordinators and wardens went through the workflow too: they get
-    their competency statements, the SMT's answers, the agency's release and the decision.
-    """
-    from appointments.models import (
-        ActionItem,
-        Answer,
-        CompetencyStatement,
-        Consultation,
-        SmtMeeting,
-    )
-
-    rng = plan.rng
-    S = AppointmentStatus
-    competencies: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for code, pk, name in m.Competency.objects.order_by("position", "pk").values_list(
-        "role__code", "pk", "name_en"
-    ):
-        competencies[code].append((pk, name))
-    do_login = {0: users_by_name.get("do.kenya"), 1: users_by_name.get("do.afghanistan")}
-    fsco_login = {0: users_by_name.get("fsco.kenya")}
-
-    def decision_station(kind: str, scope: int) -> int:
-        # A zone's own city; an area's country capital (capitals are planned first, one per
-        # country, so the capital's index is the country's).
-        return plan.zones[scope][0] if kind == "zone" else plan.areas[scope][0]
-
-    appointments: list[Appointment] = []
-    states: list[str] = []
-    for person_idx, role_code, kind, scope, state, alternate in plan.nominations:
-        person = people[person_idx]
-        ci = plan.stations[decision_station(kind, scope)].country
-        start = {
-            "draft": FUTURE,
-            "consultation": FUTURE,
-            "rejected": ANCHOR + dt.timedelta(days=30),
-            "pending": FUTURE,
-            "ended": ANCHOR - dt.timedelta(days=rng.randint(700, 1200)),
-            "revoked": ANCHOR - dt.timedelta(days=rng.randint(200, 600)),
-        }[state]
-        row = Appointment(
-            organization_id=person.organization_id,
-            person=person,
-            role=roles[role_code],
-            scope_kind=kind,
-            start_date=start,
-            status=state,
-            is_alternate=alternate,
-            nominated_by=fsco_login.get(ci),
-            **{SCOPE_FIELDS[kind]: scope_objects[kind][scope]},
-        )
-        if state == "ended":
-            row.end_date = row.ended_on = ANCHOR - dt.timedelta(days=rng.randint(10, 150))
-            row.end_reason = "End date reached."
-        elif state == "revoked":
-            row.ended_on = ANCHOR - dt.timedelta(days=rng.randint(5, 60))
-            row.end_reason = "Revoked by the Designated Official: left the zone's residence."
-        appointments.append(row)
-        states.append(state)
-    _bulk(Appointment, appointments)
-
-    # The planned coordinators and wardens, and the nominations, with their records.
-    workflow_rows = [
-        (a, "active") for a in planned if a.role.code in ("area_coordinator", "warden")
-    ] + list(zip(appointments, states, strict=True))
-    kinds = {"warden": "zone", "area_coordinator": "area"}
-    station_of = {
-        "zone": {scope_objects["zone"][zi].pk: si for zi, (si, _n) in enumerate(plan.zones)},
-        "area": {scope_objects["area"][ai].pk: ci for ai, (ci, _n) in enumerate(plan.areas)},
-    }
-    statements, consultations, updated = [], [], []
-    for appointment, state in workflow_rows:
-        kind = kinds[appointment.role.code]
-        scope_id = appointment.scope_zone_id if kind == "zone" else appointment.scope_area_id
-        si = station_of[kind][scope_id]
-        ci = plan.stations[si].country
-        for n, (competency_id, _name) in enumerate(competencies[appointment.role.code]):
-            if state == "draft" and n > 0:
-                break  # a draft: the nominator is still writing the statements
-            statements.append(
-                CompetencyStatement(
-                    appointment=appointment,
-                    competency_id=competency_id,
-                    statement=STATEMENT_PHRASES[(appointment.pk + n) % len(STATEMENT_PHRASES)],
-                )
-            )
-        if state == "draft":
-            continue
-        submitted = appointment.start_date - dt.timedelta(days=30)
-        if state in ("consultation", "pending"):
-            submitted = ANCHOR - dt.timedelta(days=14)
-        appointment.submitted_at = _at(submitted)
-        appointment.consultation_ends_on = submitted + dt.timedelta(days=7)
-        for n, member in enumerate(plan.holders[("smt", "duty_station", si)]):
-            answer = Answer.SUPPORT if n % 3 else Answer.NO_VIEW
-            reasons = ""
-            if state == "consultation" and n % 2:
-                answer = Answer.PENDING
-            elif state == "rejected" and n == 0:
-                answer, reasons = (
-                    Answer.OBJECT,
-                    "Not resident in the zone; cannot reach households.",
-                )
-            consultations.append(
-                Consultation(
-                    appointment=appointment,
-                    member=people[member],
-                    answer=answer,
-                    reasons=reasons,
-                    answered_at=None
-                    if answer == Answer.PENDING
-                    else _at(submitted + dt.timedelta(days=1 + n % 5)),
-                )
-            )
-        if state != "consultation" or appointment.pk % 2:
-            if appointment.pk % 3:
-                appointment.release_percent = (10, 15, 20, 25)[appointment.pk % 4]
-            else:
-                appointment.release_hours_per_week = (4, 6, 8)[appointment.pk % 3]
-            appointment.released_at = _at(submitted + dt.timedelta(days=2))
-        if state != "consultation":
-            appointment.decided_by = do_login.get(ci)
-            appointment.decided_at = _at(appointment.consultation_ends_on + dt.timedelta(days=1))
-            if state == "rejected":
-                appointment.decision_reason = "The SMT objected: the nominee lives outside it."
-        updated.append(appointment)
-    Appointment.objects.bulk_update(
-        updated,
-        [
-            "submitted_at",
-            "consultation_ends_on",
-            "release_percent",
-            "release_hours_per_week",
-            "released_at",
-            "decided_by",
-            "decided_at",
-            "decision_reason",
-        ],
-        batch_size=BATCH,
-    )
-    _bulk(CompetencyStatement, statements)
-    _bulk(Consultation, consultations)
-
-    # A DO ad interim recommended by the DO of Kenya, awaiting UNSECOORD (¶8(b)).
-    acting, country = plan.interim
-    recommended = Appointment(
-        organization_id=people[acting].organization_id,
-        person=people[acting],
-        role=roles["designated_official"],
-        scope_kind="country",
-        scope_country=scope_objects["country"][country],
-        is_ad_interim=True,
-        start_date=FUTURE,
-        end_date=FUTURE + dt.timedelta(days=20),
-        status=S.DRAFT,
-        nominated_by=do_login.get(country),
-    )
-    # An agency security officer proposed by UNHCR headquarters, awaiting clearance (annex ¶12).
-    officer, station = plan.aso_proposed
-    proposed = Appointment(
-        organization_id=people[officer].organization_id,
-        person=people[officer],
-        role=roles["agency_security_officer"],
-        scope_kind="duty_station",
-        scope_duty_station=scope_objects["duty_station"][station],
-        start_date=FUTURE,
-        status=S.DRAFT,
-        nominated_by=users_by_name.get("hq.unhcr"),
-        appointed_by=users_by_name.get("hq.unhcr"),
-    )
-    _bulk(Appointment, [recommended, proposed])
-
-    # SMT meetings (¶16(b)) with their attendees and action items, some done.
-    meetings, attendance, items = [], [], []
-    for n, (si, login) in enumerate(plan.meetings):
-        recorder = users_by_name[login]
-        held = ANCHOR - dt.timedelta(days=90 * (n % 3) + 7)
-        meetings.append(
-            SmtMeeting(
-                organization_id=recorder.organization_id,
-                duty_station=scope_objects["duty_station"][si],
-                held_on=held,
-                agenda=MEETING_AGENDAS[n % len(MEETING_AGENDAS)],
-                decisions=MEETING_DECISIONS[n % len(MEETING_DECISIONS)],
-                recorded_by=recorder,
-            )
-        )
-    _bulk(SmtMeeting, meetings)
-    through = SmtMeeting.attendees.through
-    for n, ((si, _login), meeting) in enumerate(zip(plan.meetings, meetings, strict=True)):
-        members = plan.holders[("smt", "duty_station", si)]
-        for member in members:
-            attendance.append(through(smtmeeting_id=meeting.pk, person_id=people[member].pk))
-        for k, text in enumerate(ACTION_TEXTS[n % 2 :: 2]):
-            due = meeting.held_on + dt.timedelta(days=14 * (k + 1))
-            items.append(
-                ActionItem(
-                    meeting=meeting,
-                    description=text,
-                    owner=people[members[(n + k) % len(members)]],
-                    due_on=due,
-                    done_on=due - dt.timedelta(days=2) if (n + k) % 3 else None,
-                )
-            )
-    _bulk(through, attendance)
-    _bulk(ActionItem, items)
-    return {
-        "nominations": len(appointments),
-        "competency_statements": len(statements),
-        "consultations": len(consultations),
-        "smt_meetings": len(meetings),
-        "action_items": len(items),
-    }
-
-
-MEETING_AGENDAS = (
-    "1. Security situation. 2. Security plan and relocation list. 3. Warden system.",
-    "1. MOSS compliance. 2. Radio checks. 3. Staff list and dependants.",
-    "1. Incident review. 2. Security phase. 3. Training of new staff.",
-)
-MEETING_DECISIONS = (
-    "Security plan to be updated; relocation list to be confirmed by every agency.",
-    "Every agency to complete the MOSS self-assessment; radio checks weekly.",
-    "Phase unchanged; new staff to be briefed by the FSCO on arrival.",
-)
-ACTION_TEXTS = (
-    "Send the updated staff and dependants list to the FSCO.",
-    "Test the radio tree in every warden zone.",
-    "Confirm the relocation assembly points.",
-    "Schedule Basic Security in the Field for new staff.",
-)

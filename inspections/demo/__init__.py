@@ -1,6 +1,7 @@
 """Inspections in the demo data (issue 5): missions at every stage of the cycle of ¶39–¶40.
 ``seed_inspections`` is registered with the seed_demo orchestrator (accountability/core/demo/)
-from ``InspectionsConfig.ready()`` and runs after the actors' and training's seeders.
+from ``InspectionsConfig.ready()`` and runs after the actors', appointments' and training's
+seeders.
 
 The missions of data.SCENARIOS go through the inspections app's own services, as the people
 who would act: the demo login ``inspector`` (a UNSECOORD inspector, ¶39) plans, announces,

@@ -2,7 +2,7 @@
 in-person sessions, arrival briefings, tests and certificates. ``seed_training`` is
 registered with the seed_demo orchestrator (accountability/core/demo/) from
 ``TrainingConfig.ready()`` and runs after the actors' seeder, whose rows, plan, arrivals and
-random generator it builds on (``run.shared``).
+random generator it builds on (``run.shared``), and the appointments' one, whose rows it reads.
 
 Statuses depend on the day they are read, so the training dates count back from ``today``
 (the day the seed runs, unless given): the same seed and day give the same data.

@@ -7,9 +7,9 @@ count but keep every role at every duty station they create. Same seed, same dat
 training dates count back from ``--today`` (default: the day it runs), since whether a course
 is due or lapsed depends on the day.
 
-Each app seeds its own rows (actors/demo/, training/demo/, inspections/demo/), registered
-with accountability.core.demo from its AppConfig.ready(); this command runs them in order,
-actors first.
+Each app seeds its own rows (``<app>/demo/``), registered with accountability.core.demo from
+its AppConfig.ready(); this command runs them in order, actors first. ``manage.py
+demo_logins`` (in the appointments app: it lists each login's roles) prints who can sign in.
 """
 
 import datetime as dt
