@@ -7,6 +7,7 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Appointments: nominations, consultations, decisions and letters")
 
     def ready(self):
+        from accountability.core import demo
         from actors.signals import people_left
 
         from . import rules
@@ -14,3 +15,5 @@ class AppointmentsConfig(AppConfig):
 
         rules.register()
         people_left.connect(appointments_end_for_people, dispatch_uid="appointments-end-for-people")
+        # Right after the actors' seeder: the roles its plan gave out, and the logins' rights.
+        demo.register("appointments", "appointments.demo.seed_appointments", after=("actors",))
