@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from accountability.core import scoping
+from accountability.core import panels, scoping
 from accountability.core.history import HistoryEntry, object_history
 
 PAGE_SIZES = (10, 25, 50, 100)
@@ -117,13 +117,24 @@ class ScopedListView(LoginRequiredMixin, View):
     detail_url_name: str | None = None
     create_url_name: str | None = None
     template_name = "_list_page.html"
+    # The name under which apps above this one add columns to the list
+    # (accountability.core.panels.register_column); None: the list takes none.
+    panels_page: str | None = None
 
     def base_queryset(self) -> QuerySet[Any]:
         qs: QuerySet[Any] = self.model._default_manager.select_related(*self.select_related)
         return qs
 
     def get_queryset(self) -> QuerySet[Any]:
-        return scoping.visible_to(self.request.user, self.model, self.base_queryset())
+        qs = scoping.visible_to(self.request.user, self.model, self.base_queryset())
+        return panels.annotate(self.panels_page, qs) if self.panels_page else qs
+
+    def get_columns(self) -> tuple[Column, ...]:
+        """The list's own columns, then those other apps add to it."""
+        if not self.panels_page:
+            return self.columns
+        added = (Column(label, value) for label, value in panels.columns(self.panels_page))
+        return (*self.columns, *added)
 
     def filter_queryset(self, qs: QuerySet[Any], form: Form) -> QuerySet[Any]:
         for name, value in form.cleaned_data.items():
@@ -156,13 +167,14 @@ class ScopedListView(LoginRequiredMixin, View):
         if not qs.ordered:  # aggregates drop the default ordering; pages need a stable one
             qs = qs.order_by(*self.model._meta.ordering, "pk")
         pages = paginate(request, qs)
+        columns = self.get_columns()
         rows = [
-            Row(self.row_url(obj), [column.value(obj) for column in self.columns])
+            Row(self.row_url(obj), [column.value(obj) for column in columns])
             for obj in pages["page"]
         ]
         context = {
             "title": self.title,
-            "columns": self.columns,
+            "columns": columns,
             "rows": rows,
             **pages,
             "q": terms,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accountability.core import panels, scoping
@@ -22,9 +21,6 @@ from actors.services.geography import (
     warden_zone_create,
 )
 from actors.services.reference import duty_station_create
-from appointments.models import Appointment, AppointmentStatus
-
-_ACTIVE = AppointmentStatus.ACTIVE
 
 
 class DutyStationListView(ScopedListView):
@@ -66,15 +62,13 @@ class DutyStationDetailView(ScopedDetailView):
 
     def extra_context(self, obj):
         user = self.request.user
-        warden = Appointment.objects.filter(
-            scope_zone=OuterRef("pk"), role__code="warden", status=_ACTIVE
-        )
         return {
-            # What the apps above actors add (inspections/panels.py: the station's flag, score
-            # trend and open findings by agency, ¶39–¶40), in their stable order.
+            # What the apps above actors add, in their stable order (inspections/panels.py:
+            # the station's flag, score trend and open findings by agency, ¶39–¶40;
+            # appointments/panels.py: its security structure and the representative's
+            # arrangements; meetings/panels.py: the SMT's meetings).
             "station_panels": panels.for_page("duty_station", user=user, station=obj),
             "phase_changes": obj.phase_changes.select_related("declared_by")[:50],
-            "zones": obj.zones.annotate(has_warden=Exists(warden)).order_by("name"),
             "people_count": scoping.visible_to(user, m.Person)
             .filter(duty_station=obj, is_active=True)
             .count(),
@@ -160,18 +154,12 @@ class AreaListView(ScopedListView):
     columns = (
         Column(_("Name"), lambda a: a.name),
         Column(_("Country"), lambda a: a.country.name),
-        Column(_("Area Security Coordinator"), lambda a: _("Yes") if a.has_asc else _("None")),
     )
     search_fields = ("name", "country__name")
     filter_form_class = forms.AreaFilterForm
     detail_url_name = "actors:area-detail"
     create_url_name = "actors:area-create"
-
-    def get_queryset(self):
-        coordinator = Appointment.objects.filter(
-            scope_area=OuterRef("pk"), role__code="area_coordinator", status=_ACTIVE
-        )
-        return super().get_queryset().annotate(has_asc=Exists(coordinator))
+    panels_page = "area_list"  # appointments adds "has an Area Security Coordinator"
 
     def may_create(self):
         user = self.request.user
@@ -194,9 +182,8 @@ class AreaDetailView(ScopedDetailView):
     def extra_context(self, obj):
         return {
             "stations": obj.duty_stations.order_by("name"),
-            "appointments": scoping.visible_to(self.request.user, Appointment)
-            .filter(scope_area=obj, status=_ACTIVE)
-            .select_related("person", "role"),
+            # What the apps above actors add (appointments/panels.py: the area's appointments).
+            "area_panels": panels.for_page("area", user=self.request.user, area=obj),
         }
 
 
@@ -223,18 +210,12 @@ class WardenZoneListView(ScopedListView):
     columns = (
         Column(_("Name"), lambda z: z.name),
         Column(_("Duty station"), lambda z: z.duty_station),
-        Column(_("Warden"), lambda z: _("Yes") if z.has_warden else _("None")),
     )
     search_fields = ("name", "duty_station__name")
     filter_form_class = forms.WardenZoneFilterForm
     detail_url_name = "actors:warden-zone-detail"
     create_url_name = "actors:warden-zone-create"
-
-    def get_queryset(self):
-        warden = Appointment.objects.filter(
-            scope_zone=OuterRef("pk"), role__code="warden", status=_ACTIVE
-        )
-        return super().get_queryset().annotate(has_warden=Exists(warden))
+    panels_page = "warden_zone_list"  # appointments adds "has a warden"
 
     def may_create(self):
         return scoping.holds(self.request.user, "change_structure", kind="station")
@@ -255,9 +236,9 @@ class WardenZoneDetailView(ScopedDetailView):
 
     def extra_context(self, obj):
         return {
-            "appointments": scoping.visible_to(self.request.user, Appointment)
-            .filter(scope_zone=obj, status=_ACTIVE)
-            .select_related("person", "role"),
+            # What the apps above actors add (appointments/panels.py: the zone's warden and
+            # alternates).
+            "zone_panels": panels.for_page("warden_zone", user=self.request.user, zone=obj),
         }
 
 

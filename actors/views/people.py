@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from accountability.core import scoping
+from accountability.core import panels, scoping
 from accountability.core.views import Column, ScopedDetailView, ScopedListView, ServiceFormView
 from actors import forms
 from actors import models as m
@@ -25,7 +25,6 @@ from actors.services.people import (
     person_create,
     person_update,
 )
-from appointments.models import Appointment
 
 
 def _yes_no(value):
@@ -110,23 +109,11 @@ class PersonDetailView(ScopedDetailView):
 
     def extra_context(self, obj):
         user = self.request.user
-        dependants = with_details_flag(user, obj.dependants.all())
-        appointments = (
-            scoping.visible_to(user, Appointment)
-            .filter(person=obj)
-            .select_related(
-                "role",
-                "scope_organization",
-                "scope_country",
-                "scope_duty_station__country",
-                "scope_area__country",
-                "scope_zone__duty_station",
-            )
-        )
         return {
-            "dependants": dependants,
-            "appointments": appointments,
-            "may_appoint": scoping.holds(user, "manage_appointments", "appoint_anyone"),
+            "dependants": with_details_flag(user, obj.dependants.all()),
+            # What the apps above actors add (appointments/panels.py: the person's
+            # appointments and, for who may appoint, the link to appoint it).
+            "person_panels": panels.for_page("person", user=user, person=obj),
         }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from accountability.core import scoping
+from accountability.core import panels, scoping
 from accountability.core.views import (
     Column,
     ScopedDetailView,
@@ -126,6 +126,9 @@ class CountryDetailView(ScopedDetailView):
         return {
             "stations": obj.duty_stations.order_by("name"),
             "areas": obj.areas.order_by("name"),
+            # What the apps above actors add (appointments/panels.py: the DO's link to
+            # recommend a DO ad interim, ¶8(b)).
+            "country_panels": panels.for_page("country", user=self.request.user, country=obj),
         }
 
 
