@@ -14,10 +14,10 @@ urlpatterns = [
     path("api/v1/", include("meetings.api_urls")),
     path("api/v1/", include("actors.api.urls")),
     path("api/v1/", include("actors.stafflists.api_urls")),
-    # The import before the router: "training-records/import/" is not a record's id.
-    path("api/v1/", include("training.import_api_urls")),
-    path("api/v1/", include("training.api_urls")),
-    path("api/v1/", include("inspections.api_urls")),
+    # training.api.urls puts its import before its router: "training-records/import/" is not a
+    # record's id.
+    path("api/v1/", include("training.api.urls")),
+    path("api/v1/", include("inspections.api.urls")),
     path("staff-lists/", include("actors.stafflists.urls")),
     path("training/", include("training.urls")),
     path("inspections/", include("inspections.urls")),

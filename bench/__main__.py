@@ -244,8 +244,8 @@ def inspections(base: str, args) -> bool:
     ok = True
     print()
     print(
-        f"Inspection report PDFs (inspections.reports), mission with 150 findings, median of "
-        f"{result['runs']} runs after 1 warm-up"
+        f"Inspection report PDFs (inspections.services.reports), mission with 150 findings, "
+        f"median of {result['runs']} runs after 1 warm-up"
     )
     header = (
         f"  {'document':<30} {'findings':>8} {'pages':>5} {'Django ms':>9} "

@@ -155,7 +155,7 @@ def _mission_with_findings(world, count: int, start: dt.date):
 
 def _documents():
     """(key, label, queryset factory, template, context) of each measured document."""
-    from inspections import reports
+    from inspections.services import reports
 
     mission_report = (
         reports.mission_report_queryset,

@@ -69,7 +69,7 @@ def _memory_kb(field: str) -> int:
 
 def _clear(today: dt.date, folder: Path) -> None:
     from training.models import ReminderDigest, TrainingReminder
-    from training.reminders import day_period
+    from training.services.reminders import day_period
 
     period = day_period(today)
     TrainingReminder.objects.filter(period=period).delete()

@@ -24,7 +24,7 @@ from inspections import rules as inspection_rules
 from .models import ChecklistItem, Escalation, Evidence, Finding, ItemResult, Mission
 from .models.findings import AWAITING_ACTION, UNRESOLVED
 from .models.missions import REPORTED
-from .scoring import score
+from .services.scoring import score
 
 # Rows shown in the dashboard panel; the panel says when there are more.
 DASHBOARD_ROWS = 10

@@ -12,7 +12,7 @@ from accountability.core.dates import task_today
 def render_mission_report(report_id: int) -> bool:
     """Render a debrief report once (idempotent)."""
     from inspections.models import MissionReport
-    from inspections.reports import mission_report_render
+    from inspections.services.reports import mission_report_render
 
     report = MissionReport.objects.filter(pk=report_id).first()
     if report is None:
@@ -44,7 +44,7 @@ def send_escalation(escalation_id: int) -> int:
 @shared_task(acks_late=True, name="inspections.tasks.scan_finding_deadlines")
 def scan_finding_deadlines(today: str | None = None) -> dict:
     """Daily: reminders 7 days before each rectification date and on it (¶40)."""
-    from inspections.deadlines import scan_reminders
+    from inspections.services.deadlines import scan_reminders
 
     with audit_context(source="task:scan_finding_deadlines"):
         return scan_reminders(today=task_today(today))._asdict()
@@ -53,7 +53,7 @@ def scan_finding_deadlines(today: str | None = None) -> dict:
 @shared_task(acks_late=True, name="inspections.tasks.scan_follow_ups")
 def scan_follow_ups(today: str | None = None) -> dict:
     """Daily: follow-up visits for missions whose last rectification date has passed (¶40)."""
-    from inspections.deadlines import scan_follow_ups as scan
+    from inspections.services.deadlines import scan_follow_ups as scan
 
     with audit_context(source="task:scan_follow_ups"):
         return scan(today=task_today(today))._asdict()

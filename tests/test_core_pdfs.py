@@ -49,8 +49,8 @@ def test_verification_codes_are_read_in_any_case_with_spaces_or_dashes(typed, co
 
 def test_letters_certificates_and_reports_share_the_core_plumbing():
     from appointments import letters
-    from inspections import reports
-    from training import certificates
+    from inspections.services import reports
+    from training.services import certificates
 
     for module in (letters, certificates, reports):
         assert not hasattr(module, "url_fetcher"), module.__name__

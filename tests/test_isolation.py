@@ -346,7 +346,7 @@ def inspection_world(b, station, person, b_user) -> dict:
 
     from accountability.core.demo.images import sample_png
     from inspections import models as ins
-    from inspections.checklist import current_template
+    from inspections.services.checklist import current_template
 
     unsecoord = m.Organization.objects.get(kind=m.OrganizationKind.UNSECOORD)
     inspector = user_with_role(

@@ -14,7 +14,7 @@ from accountability.core import scoping
 from actors.models import Dependant, DutyStation, Organization, Person, Role
 from training.models import CourseKind, Delivery, RequirementStatus, TestAttempt
 from training.selectors import offered_courses
-from training.uploads import certificate_file_type
+from training.services.uploads import certificate_file_type
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

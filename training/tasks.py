@@ -8,7 +8,7 @@ from training.models import Certificate
 @shared_task(acks_late=True, name="training.tasks.render_certificate")
 def render_certificate(certificate_id: int) -> bool:
     """Render a certificate once (idempotent)."""
-    from training.certificates import certificate_render
+    from training.services.certificates import certificate_render
 
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
@@ -32,7 +32,7 @@ def _queue(task) -> str | None:
 @shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_reminders")
 def scan_training_reminders(self, today: str | None = None) -> dict:
     """Daily: one digest per person with training due soon, overdue or expired."""
-    from training.reminders import daily_scan
+    from training.services.reminders import daily_scan
 
     with audit_context(source="task:scan_training_reminders"):
         return daily_scan(today=task_today(today), queue=_queue(self))._asdict()
@@ -41,7 +41,7 @@ def scan_training_reminders(self, today: str | None = None) -> dict:
 @shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_manager_reminders")
 def scan_training_manager_reminders(self, today: str | None = None) -> dict:
     """Weekly: overdue items to the country representatives and focal points (¶15, annex ¶24)."""
-    from training.reminders import manager_scan
+    from training.services.reminders import manager_scan
 
     with audit_context(source="task:scan_training_manager_reminders"):
         return manager_scan(today=task_today(today), queue=_queue(self))._asdict()
@@ -50,7 +50,7 @@ def scan_training_manager_reminders(self, today: str | None = None) -> dict:
 @shared_task(bind=True, acks_late=True, name="training.tasks.scan_training_escalations")
 def scan_training_escalations(self, today: str | None = None) -> dict:
     """Weekly: items late past TRAINING_ESCALATION_DAYS to the HQ focal points (annex ¶26)."""
-    from training.reminders import escalation_scan
+    from training.services.reminders import escalation_scan
 
     with audit_context(source="task:scan_training_escalations"):
         return escalation_scan(today=task_today(today), queue=_queue(self))._asdict()
@@ -67,7 +67,7 @@ def scan_training_escalations(self, today: str | None = None) -> dict:
 )
 def send_training_digests(digest_ids: list[int], today: str | None = None) -> int:
     """Send a batch of digests, each claimed once; returns how many went out."""
-    from training.reminder_digests import digests_send
+    from training.services.reminder_digests import digests_send
 
     with audit_context(source="task:send_training_digests"):
         return digests_send(digest_ids, today=task_today(today))
@@ -76,6 +76,6 @@ def send_training_digests(digest_ids: list[int], today: str | None = None) -> in
 @shared_task(acks_late=True, name="training.tasks.prune_training_reminders")
 def prune_training_reminders(today: str | None = None) -> list[int]:
     """Weekly: forget reminder records past TRAINING_REMINDER_RETENTION_DAYS."""
-    from training.reminders import reminders_prune
+    from training.services.reminders import reminders_prune
 
     return list(reminders_prune(today=task_today(today)))

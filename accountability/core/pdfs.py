@@ -1,11 +1,12 @@
 """Documents rendered to PDF once, stored with their SHA-256 and served as stored ever after.
 
 Appointment letters (``appointments.letters``), training certificates
-(``training.certificates``) and inspection reports (``inspections.reports``) are rendered by a
-task, never in a request, so that the copy printed on the day and the one downloaded years
-later are the same bytes; all of them read resources through ``url_fetcher``, which refuses
-every one. A document is a model with ``language``, ``verification_code``, ``issued_at``,
-``sha256`` (empty until rendered), a ``pdf`` file field and ``updated_at``.
+(``training.services.certificates``) and inspection reports (``inspections.services.reports``)
+are rendered by a task, never in a request, so that the copy printed on the day and the one
+downloaded years later are the same bytes; all of them read resources through
+``url_fetcher``, which refuses every one. A document is a model with ``language``,
+``verification_code``, ``issued_at``, ``sha256`` (empty until rendered), a ``pdf`` file field
+and ``updated_at``.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from accountability.core.api.base import split_fields
 # The enum components of the schema: drf-spectacular would name them after the field
 # (``status``, ``result``), clashing with other apps' enums of the same field name.
 from accountability.core.api.fields import NamedChoiceField
-from inspections.evidence import evidence_file_type
 from inspections.models import Evidence
+from inspections.services.evidence import evidence_file_type
 
 __all__ = [
     "EVIDENCE_FIELDS",
@@ -87,8 +87,9 @@ class EvidenceUploadSerializer(serializers.Serializer):
 
 
 def checked_upload(upload, field: str):
-    """The upload if its bytes are a PDF, PNG or JPEG within the limit (inspections.evidence),
-    else a 400 naming ``field``; the service checks it again when it stores the file."""
+    """The upload if its bytes are a PDF, PNG or JPEG within the limit
+    (inspections.services.evidence), else a 400 naming ``field``; the service checks it again
+    when it stores the file."""
     from django.core.exceptions import ValidationError as DjangoValidationError
 
     try:

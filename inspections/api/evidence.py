@@ -14,8 +14,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
 from accountability.core.api.base import ReadOnlyScopedViewSet
-from inspections.evidence import evidence_response
 from inspections.models import Evidence
+from inspections.services.evidence import evidence_response
 
 from .common import EVIDENCE_FIELDS, EvidenceSerializer, shape_evidence
 from .filters import EvidenceFilter

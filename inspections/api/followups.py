@@ -1,7 +1,7 @@
 """/api/v1/follow-up-visits/: the visit that confirms the deficiencies were rectified
 (¶40), scheduled by the daily scan once a mission's last date has passed
-(inspections.deadlines). The team records, for every finding still open, whether it was
-rectified (``…/checks/``), then completes the visit (``…/complete/``): findings checked
+(inspections.services.deadlines). The team records, for every finding still open, whether it
+was rectified (``…/checks/``), then completes the visit (``…/complete/``): findings checked
 rectified close, the rest go to the agencies and the HLCM in a non-compliance report and the
 station is flagged (inspections.services.followups). Both are the team's (anyone else: 404).
 

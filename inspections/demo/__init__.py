@@ -40,7 +40,6 @@ from actors import models as m
 from appointments.models import AppointmentStatus
 from inspections import models as ins
 from inspections.models.findings import UNRESOLVED
-from inspections.reports import escalation_render, mission_report_render
 from inspections.services.findings import (
     finding_update,
     may_rectify,
@@ -54,6 +53,7 @@ from inspections.services.followups import (
 )
 from inspections.services.missions import mission_announce, mission_debrief, mission_plan
 from inspections.services.recording import checklist_item_record, evidence_add
+from inspections.services.reports import escalation_render, mission_report_render
 
 from . import data
 

@@ -68,7 +68,7 @@ class Mission(BaseModel):
     debriefed_at = models.DateTimeField(_("debriefed at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     debrief_summary = models.TextField(_("debrief summary"), blank=True)
-    # Fixed at the debrief (inspections.scoring): the trend compares missions as reported.
+    # Fixed at the debrief (inspections.services.scoring): the trend compares missions as reported.
     compliance_score = models.DecimalField(
         _("compliance score (%)"), max_digits=5, decimal_places=1, null=True, blank=True
     )

@@ -62,7 +62,7 @@ def escalation_send(escalation: Escalation) -> int:
     Each delivery is claimed by a conditional UPDATE in the transaction that sends it: a
     task redelivered or run twice sends nothing twice, and one killed halfway sends the rest
     when it runs again."""
-    from ..reports import escalation_render
+    from .reports import escalation_render
 
     escalation_render(escalation)
     escalation.refresh_from_db()

@@ -17,9 +17,9 @@ from appointments.models import Appointment, AppointmentStatus
 from inspections import rules as inspection_rules
 
 from .. import notices
-from ..checklist import checklist_items_build, current_template
 from ..models import ChecklistItem, Finding, Mission, MissionMember, MissionReport, MissionStatus
-from ..scoring import mission_score
+from .checklist import checklist_items_build, current_template
+from .scoring import mission_score
 
 INSPECTOR_ROLES = ("unsecoord_inspector", "unsecoord")
 

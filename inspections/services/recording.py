@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from accountability.core import scoping
 from accountability.core.uploads import store_upload
 
-from ..evidence import evidence_file_type, sha256_of
 from ..models import ChecklistItem, Evidence, Finding, ItemResult, Mission, MissionStatus, Severity
 from ..models.checklists import DEFICIENT
+from .evidence import evidence_file_type, sha256_of
 from .findings import (
     RECTIFICATION_DAYS,
     default_deadline,

@@ -1,6 +1,6 @@
 """URL classification for tests/test_isolation.py (see training/tests/isolation_api.py): the
 web pages of findings, rectification, follow-up visits, non-compliance reports and the
-report downloads (inspections/finding_urls.py).
+report downloads (inspections/urls.py).
 
 Keys of the isolation world's ids for inspection rows of organization B: mission,
 checklist_item, finding, rectification, follow_up_visit, escalation, evidence, mission_report,

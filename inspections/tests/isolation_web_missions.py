@@ -1,5 +1,5 @@
 """URL classification for tests/test_isolation.py (see training/tests/isolation_api.py): the
-web pages of missions, checklists and recording (inspections/mission_urls.py).
+web pages of missions, checklists and recording (inspections/urls.py).
 
 Keys of the isolation world's ids for inspection rows of organization B: mission,
 checklist_item, finding, rectification, follow_up_visit, escalation, evidence, mission_report,

@@ -9,8 +9,8 @@ import io
 import pytest
 
 from actors.tests.api_helpers import error_attrs, ids
-from inspections import deadlines
 from inspections.models import Escalation, FindingStatus, MissionStatus
+from inspections.services import deadlines
 
 from .factories import debriefed_mission
 from .test_api_fixtures import (

@@ -10,8 +10,8 @@ from django.utils import timezone
 from actors.models import Person, Responsibility
 from actors.tests.factories import CountryFactory, DutyStationFactory, PersonFactory, appoint
 from appointments.models import AppointmentStatus
-from inspections.checklist import actors_present, current_template, sampled_personnel
 from inspections.models import ChecklistTemplate, Mission
+from inspections.services.checklist import actors_present, current_template, sampled_personnel
 from inspections.services.missions import mission_announce
 
 from .factories import announced_mission, planned_mission, station_world

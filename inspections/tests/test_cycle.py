@@ -7,7 +7,6 @@ import pytest
 import time_machine
 from django.core import mail
 
-from inspections import deadlines
 from inspections.models import (
     Escalation,
     EscalationDelivery,
@@ -18,6 +17,7 @@ from inspections.models import (
     MissionStatus,
 )
 from inspections.selectors import non_compliant_station_ids
+from inspections.services import deadlines
 from inspections.services.findings import rectification_decide, rectification_report
 from inspections.services.followups import follow_up_check_record, follow_up_complete
 

@@ -9,7 +9,6 @@ import time_machine
 from django.core import mail
 
 from accountability.core.models import Notification
-from inspections import deadlines
 from inspections.models import (
     Escalation,
     EscalationDelivery,
@@ -18,6 +17,7 @@ from inspections.models import (
     FollowUpResult,
     MissionStatus,
 )
+from inspections.services import deadlines
 from inspections.services.escalations import escalation_send
 from inspections.services.findings import rectification_report
 from inspections.tasks import scan_finding_deadlines, scan_follow_ups

@@ -9,7 +9,6 @@ from django.core.management import call_command
 
 from accountability.core import scoping
 from actors import models as m
-from inspections import deadlines
 from inspections import rules as inspection_rules
 from inspections.models import (
     ChecklistItem,
@@ -24,6 +23,7 @@ from inspections.models import (
 )
 from inspections.models.missions import REPORTED
 from inspections.selectors import non_compliant_station_ids, station_compliance
+from inspections.services import deadlines
 
 SCALE = 0.002  # 2 countries, 4 duty stations: Nairobi, Mombasa, Kabul, Kandahar
 TODAY = dt.date(2026, 6, 16)

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from inspections.models import Finding, ItemResult, MissionStatus, Severity
-from inspections.scoring import score
 from inspections.services.findings import finding_update
 from inspections.services.missions import debrief_problems, mission_debrief
 from inspections.services.recording import RECTIFICATION_DAYS, checklist_item_record
+from inspections.services.scoring import score
 
 from .factories import announced_mission, record_all, station_world
 

@@ -10,8 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from pypdf import PdfReader
 
-from inspections import deadlines, reports
 from inspections.models import Escalation, FollowUpResult, ItemResult, MissionReport
+from inspections.services import deadlines, reports
 from inspections.services.findings import finding_update
 from inspections.services.followups import follow_up_check_record, follow_up_complete
 from inspections.services.missions import mission_debrief

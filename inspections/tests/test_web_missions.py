@@ -414,7 +414,7 @@ def test_an_outsider_gets_404_everywhere(world, client):
 def test_links_to_the_follow_up_visit_and_the_non_compliance_report(
     world, client, django_capture_on_commit_callbacks
 ):
-    from inspections import deadlines
+    from inspections.services import deadlines
 
     with django_capture_on_commit_callbacks(execute=True):
         mission = debriefed_mission(world)

@@ -15,7 +15,7 @@ from django.views import View
 from accountability.core import scoping
 from accountability.core.views import paginate
 from inspections import selectors
-from inspections.finding_forms import StateFilterForm
+from inspections.forms import StateFilterForm
 from inspections.models import Escalation, EscalationFinding
 from inspections.models.findings import UNRESOLVED
 

@@ -22,8 +22,7 @@ from accountability.core import scoping
 from accountability.core.exports import export_queries, list_export
 from accountability.core.views import paginate
 from inspections import selectors
-from inspections.evidence import evidence_response
-from inspections.finding_forms import DecisionForm, FindingFilterForm, RectificationForm
+from inspections.forms import DecisionForm, FindingFilterForm, RectificationForm
 from inspections.models import (
     Evidence,
     Finding,
@@ -34,6 +33,7 @@ from inspections.models import (
     Severity,
 )
 from inspections.models.findings import AWAITING_ACTION
+from inspections.services.evidence import evidence_response
 from inspections.services.findings import may_rectify, rectification_decide, rectification_report
 
 from .common import service_errors

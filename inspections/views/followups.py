@@ -18,7 +18,7 @@ from django.views import View
 from accountability.core import scoping
 from accountability.core.views import paginate
 from inspections import selectors
-from inspections.finding_forms import FollowUpCheckForm, FollowUpCompleteForm, StateFilterForm
+from inspections.forms import FollowUpCheckForm, FollowUpCompleteForm, StateFilterForm
 from inspections.models import (
     Escalation,
     Finding,

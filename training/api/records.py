@@ -28,10 +28,10 @@ from accountability.core.api.base import (
 from accountability.core.api.base import ScopedPrimaryKeyRelatedField as Scoped
 from accountability.core.api.parsers import FormParser, JSONParser, MultiPartParser
 from actors.models import Dependant, Person
-from training.certificates import certificate_file_response, certificate_for
 from training.models import Certificate, RecordSource, RecordStatus, TrainingRecord
 from training.services import records as record_services
-from training.uploads import evidence_response
+from training.services.certificates import certificate_file_response, certificate_for
+from training.services.uploads import evidence_response
 
 from .common import NamedChoiceField, OfferedCourseField, PersonColumnsSerializer, person_columns
 from .filters import CertificateFilter, TrainingRecordFilter
@@ -220,5 +220,5 @@ class CertificateViewSet(ReadOnlyScopedViewSet):
 
     @action(detail=True, methods=["get"], filter_backends=[])
     def pdf(self, request, pk=None, format=None):
-        # 404 alike for missing, not yours and not rendered yet (training.certificates).
+        # 404 alike for missing, not yours and not rendered yet (training.services.certificates).
         return certificate_file_response(request, certificate_for(request.user, pk))

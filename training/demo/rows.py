@@ -16,7 +16,7 @@ from accountability.core.demo.bulk import copy_with_events
 from accountability.core.demo.pdf import sample_certificate_pdf
 from accountability.core.uploads import stored_name
 from training import models as t
-from training.certificates import certificate_render
+from training.services.certificates import certificate_render
 
 from . import data
 from .outcomes import Planner

@@ -23,7 +23,7 @@ from training.models import (
     TrainingRecord,
 )
 from training.selectors import offered
-from training.uploads import certificate_file_type
+from training.services.uploads import certificate_file_type
 
 
 def valid_until(course: Course, completed_on: dt.date) -> dt.date | None:
@@ -84,7 +84,7 @@ def issue_certificate(record: TrainingRecord):
     acknowledged in writing instead (¶33)."""
     if record.course.kind == CourseKind.ARRIVAL_BRIEFING:
         return None
-    from training.certificates import certificate_request
+    from training.services.certificates import certificate_request
 
     return certificate_request(record=record)
 

@@ -19,8 +19,8 @@ from actors.tests.factories import (
     user_with_role,
 )
 from tests.verify_hash import assert_file_check, assert_no_file_check
-from training import certificates
 from training.models import Certificate, RecordSource
+from training.services import certificates
 from training.services.records import record_completion
 from training.tasks import render_certificate
 from training.tests.factories import agency_course, course

@@ -28,9 +28,10 @@ from actors.tests.factories import (
 )
 from appointments.models import Appointment
 from appointments.services.appointments import appointment_end
-from training import reminder_digests, tasks
+from training import tasks
 from training.models import DigestKind, ReminderDigest, ReminderKind, TrainingReminder
-from training.reminders import daily_scan
+from training.services import reminder_digests
+from training.services.reminders import daily_scan
 from training.tests.factories import RecordFactory, course
 
 pytestmark = pytest.mark.django_db

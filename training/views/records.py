@@ -20,7 +20,7 @@ from accountability.core.views import apply_service_errors, paginate
 from training.forms import RejectForm, UploadForm
 from training.models import RecordStatus, TrainingRecord
 from training.services.records import record_reject, record_upload, record_verify
-from training.uploads import evidence_response
+from training.services.uploads import evidence_response
 from training.views.common import own_person, safe_next, training_nav
 
 

@@ -1,7 +1,7 @@
 """A small PNG standing for a photograph taken as evidence (demo and test data only).
 
 Written by hand, like pdf.py: a few hundred bytes that every viewer opens and
-that the evidence checks accept (inspections/evidence.py reads the signature).
+that the evidence checks accept (inspections/services/evidence.py reads the signature).
 """
 
 from __future__ import annotations

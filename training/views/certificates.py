@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accountability.core.pdfs import normalize_code
-from training import certificates
+from training.services import certificates
 
 
 @login_required

@@ -1,5 +1,6 @@
-"""/api/v1/ routes of the training app (issue 4): courses, requirements, completions,
-certificates, briefings, sessions, test attempts and the compliance aggregation.
+"""/api/v1/ routes of the training app (issue 4): courses, requirements, completions and
+their LMS import, certificates, briefings, sessions, test attempts and the compliance
+aggregation.
 
 A SimpleRouter: the actors router already serves the API root at /api/v1/.
 """
@@ -7,7 +8,16 @@ A SimpleRouter: the actors router already serves the API root at /api/v1/.
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from training.api import attempts, briefings, compliance, courses, records, requirements, sessions
+from training.api import (
+    attempts,
+    briefings,
+    compliance,
+    courses,
+    imports,
+    records,
+    requirements,
+    sessions,
+)
 
 router = SimpleRouter()
 router.register("courses", courses.CourseViewSet, basename="course")
@@ -23,6 +33,12 @@ router.register("training-sessions", sessions.TrainingSessionViewSet, basename="
 router.register("test-attempts", attempts.TestAttemptViewSet, basename="test-attempt")
 
 urlpatterns = [
+    # The import before the router: "training-records/import/" is not a record's id.
+    path(
+        "training-records/import/",
+        imports.RecordsImportView.as_view(),
+        name="training-records-import",
+    ),
     path(
         "compliance/training/",
         compliance.TrainingComplianceView.as_view(),

@@ -1,5 +1,5 @@
-"""Sending the training digests planned by training/reminders.py: one email per recipient,
-kind and period, listing every item it covers.
+"""Sending the training digests planned by training/services/reminders.py: one email per
+recipient, kind and period, listing every item it covers.
 
 Each digest is claimed with a conditional UPDATE of ``sent_at`` in the same transaction as
 its send: a crash before the commit leaves it unsent for the rerun, and a rerun (or a second
@@ -36,8 +36,8 @@ from training.models import (
     TrainingReminder,
     TrainingRequirement,
 )
-from training.reminders import HQ_FOCAL_POINT, MANAGER_ROLES, PERSONAL_KINDS
 from training.requirements import LATE, REMINDED, with_status
+from training.services.reminders import HQ_FOCAL_POINT, MANAGER_ROLES, PERSONAL_KINDS
 
 ITEM_KINDS = {
     DigestKind.PERSONAL: PERSONAL_KINDS,

@@ -20,11 +20,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import notices
-from .models import Finding, FindingReminder, FindingStatus, Mission, MissionStatus
-from .models.findings import UNRESOLVED, ReminderKind
-from .models.missions import REPORTED
-from .services.followups import follow_up_schedule
+from .. import notices
+from ..models import Finding, FindingReminder, FindingStatus, Mission, MissionStatus
+from ..models.findings import UNRESOLVED, ReminderKind
+from ..models.missions import REPORTED
+from .followups import follow_up_schedule
 
 
 class ScanResult(NamedTuple):

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
-from .models import ItemResult, Severity
+from ..models import ItemResult, Severity
 
 WEIGHTS = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 5}
 CREDIT = {ItemResult.COMPLIANT: Decimal(1), ItemResult.PARTIAL: Decimal("0.5")}

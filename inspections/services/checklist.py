@@ -20,7 +20,7 @@ from django.db.models.functions import MD5, Cast, Concat
 from actors import models as am
 from appointments.models import Appointment, AppointmentStatus
 
-from .models import ChecklistItem, ChecklistTemplate, ChecklistTemplateItem, Mission, Severity
+from ..models import ChecklistItem, ChecklistTemplate, ChecklistTemplateItem, Mission, Severity
 
 # Role, the catalogue's source and the paragraphs of its duties, in the order the checklist
 # lists them. The country security focal point has no lettered duties: the annex names it

@@ -13,7 +13,7 @@ per rule kind built from the requirement view's queryset (ON CONFLICT DO NOTHING
 rerun in the same period inserts nothing), one for the digests, then the ids of the period's
 unsent digests are streamed and one send task is enqueued per batch of recipients. Nothing
 passes through Python per requirement. The digests are written and sent in
-training/reminder_digests.py, which re-checks rights at send time.
+training/services/reminder_digests.py, which re-checks rights at send time.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from accountability.core import pdfs
 
-from .models import (
+from ..models import (
     ChecklistItem,
     Escalation,
     Finding,
