@@ -7,14 +7,9 @@ download of that type, with ``nosniff``. Files stored before that are renamed by
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import posixpath
 import re
 
 import pytest
-from django.apps import apps
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,7 +17,7 @@ from actors.tests.api_helpers import client_for
 from training.models import TrainingRecord
 from training.services.records import record_upload
 from training.tests import test_web_fixtures as fx
-from training.tests.factories import RecordFactory, course
+from training.tests.factories import course
 from training.tests.test_api_fixtures import PNG, build_world, pdf_file
 
 pytestmark = pytest.mark.django_db
@@ -135,36 +130,3 @@ def test_the_service_never_stores_the_uploaded_name(world):
     assert GENERATED.match(record.evidence.name), record.evidence.name
     with record.evidence.open("rb") as stored:
         assert stored.read() == POLYGLOT
-
-
-def test_the_migration_renames_files_stored_under_their_uploaded_names(world):
-    """Rows from before generated names: the file is stored again under one and the old name
-    removed; a file without an accepted signature stays, served as bytes to save."""
-    migration = importlib.import_module("training.migrations.0004_evidence_generated_names")
-    w = world
-    evil_name = default_storage.save("training/evidence/2025/evil.html", ContentFile(POLYGLOT))
-    odd_name = default_storage.save("training/evidence/2025/odd.txt", ContentFile(b"just text"))
-    evil = RecordFactory(person=w["alice"].person, course=course("STRESS"), evidence=evil_name)
-    odd = RecordFactory(person=w["alice"].person, course=course("BSITF"), evidence=odd_name)
-    done = RecordFactory(person=w["ben"].person, course=course("STRESS"))
-    store = api_upload(client_for(w["ben"]), w["ben"].person, pdf_file())
-    kept = TrainingRecord.objects.get(pk=store.json()["id"]).evidence.name
-
-    migration.rename_evidence(apps, None)
-    migration.rename_evidence(apps, None)  # a second run changes nothing
-
-    evil.refresh_from_db()
-    assert GENERATED.match(evil.evidence.name) and evil.evidence.name.endswith(".pdf")
-    assert posixpath.dirname(evil.evidence.name) == "training/evidence/2025"
-    assert not default_storage.exists(evil_name)
-    response = client_for(w["alice"]).get(f"{URL}{evil.pk}/evidence/")
-    assert_download(response, record=evil, content_type="application/pdf", body=POLYGLOT)
-    odd.refresh_from_db()
-    assert odd.evidence.name == odd_name
-    response = client_for(w["alice"]).get(f"{URL}{odd.pk}/evidence/")
-    assert_download(
-        response, record=odd, content_type="application/octet-stream", body=b"just text"
-    )
-    assert TrainingRecord.objects.get(pk=store.json()["id"]).evidence.name == kept
-    done.refresh_from_db()
-    assert not done.evidence
