@@ -135,7 +135,7 @@ def _mission_with_findings(world, count: int, start: dt.date):
     )
     assert mission.findings.count() == count
     last = max(mission.findings.values_list("deadline", flat=True))
-    visit = follow_up_schedule(mission, today=last + dt.timedelta(days=1))
+    visit = follow_up_schedule(mission=mission, today=last + dt.timedelta(days=1))
     follow_up_done(world.inspector, visit)
     reports = MissionReport.objects.filter(mission=mission)
     # The agency copy with the most findings.

@@ -38,7 +38,7 @@ def send_escalation(escalation_id: int) -> int:
     if escalation is None:
         return 0
     with audit_context(source="task:send_escalation"):
-        return escalation_send(escalation)
+        return escalation_send(escalation=escalation)
 
 
 @shared_task(acks_late=True, name="inspections.tasks.scan_finding_deadlines")

@@ -323,7 +323,7 @@ class _Seeder:
             return
         last = mission.findings.filter(status__in=UNRESOLVED).aggregate(last=Max("deadline"))
         scheduled_on = last["last"] + _days(1)
-        visit = follow_up_schedule(mission, today=scheduled_on)
+        visit = follow_up_schedule(mission=mission, today=scheduled_on)
         _stamp(ins.FollowUpVisit, visit.pk, created_at=_at(scheduled_on, 6))
         self.notices.append((f"inspection:{mission.pk}:follow-up", scheduled_on))
         self.counts["follow_up_visits"] += 1

@@ -50,7 +50,7 @@ def _due(today: dt.date) -> list[FindingReminder]:
     ]
 
 
-def reminders_create(today: dt.date) -> int:
+def reminders_create(*, today: dt.date) -> int:
     """Insert the reminders due today that do not exist yet; returns how many. Reads only
     the due findings' reminders, never the whole (ever-growing) table."""
     due = _due(today)
@@ -91,7 +91,7 @@ def _message(reminder: FindingReminder) -> tuple[str, str]:
     return subject, body
 
 
-def reminder_send(reminder_id: int) -> bool:
+def reminder_send(*, reminder_id: int) -> bool:
     """Claim and send one reminder, to the accountable person (if they may still see the
     finding) and the station's DO; False if another run sent it."""
     from accountability.core import scoping
@@ -134,14 +134,14 @@ def reminder_send(reminder_id: int) -> bool:
 
 
 def scan_reminders(*, today: dt.date) -> ScanResult:
-    created = reminders_create(today)
+    created = reminders_create(today=today)
     sent = 0
     for reminder_id in (
         FindingReminder.objects.filter(sent_at__isnull=True)
         .values_list("pk", flat=True)
         .order_by("pk")
     ):
-        sent += reminder_send(reminder_id)
+        sent += reminder_send(reminder_id=reminder_id)
     return ScanResult(created=created, sent=sent)
 
 
@@ -154,6 +154,6 @@ def scan_follow_ups(*, today: dt.date) -> ScanResult:
     due = Mission.objects.filter(status=MissionStatus.DEBRIEFED).filter(~Q(Exists(later)))
     scheduled = 0
     for mission in due.order_by("pk"):
-        if follow_up_schedule(mission, today=today) is not None:
+        if follow_up_schedule(mission=mission, today=today) is not None:
             scheduled += 1
     return ScanResult(created=scheduled, sent=scheduled)

@@ -56,7 +56,7 @@ def _addresses(delivery: EscalationDelivery) -> tuple[list[str], list]:
     return sorted({u.email for u in users if u.email}), users
 
 
-def escalation_send(escalation: Escalation) -> int:
+def escalation_send(*, escalation: Escalation) -> int:
     """Render the report once and send each delivery once; returns how many went out.
 
     Each delivery is claimed by a conditional UPDATE in the transaction that sends it: a
@@ -109,7 +109,7 @@ def escalation_send(escalation: Escalation) -> int:
     return sent
 
 
-def escalations_close_if_done(finding: Finding) -> int:
+def escalations_close_if_done(*, finding: Finding) -> int:
     """Close the open escalations of ``finding`` whose findings are all rectified; the
     station's non-compliance flag lifts with the last one (¶40)."""
     closed = 0

@@ -134,7 +134,7 @@ def rectification_report(*, user, finding: Finding, description: str, files=()) 
     return rectification
 
 
-def finding_rectified(finding: Finding) -> None:
+def finding_rectified(*, finding: Finding) -> None:
     """Close a finding verified rectified; its mission or escalation may close with it."""
     from .escalations import escalations_close_if_done
     from .followups import mission_close_if_done
@@ -142,8 +142,8 @@ def finding_rectified(finding: Finding) -> None:
     finding.status = FindingStatus.RECTIFIED
     finding.closed_at = timezone.now()
     finding.save(update_fields=["status", "closed_at", "updated_at"])
-    escalations_close_if_done(finding)
-    mission_close_if_done(finding.mission)
+    escalations_close_if_done(finding=finding)
+    mission_close_if_done(mission=finding.mission)
 
 
 @transaction.atomic
@@ -167,7 +167,7 @@ def rectification_decide(
     rectification.decision_note = note.strip()
     rectification.save()
     if accepted:
-        finding_rectified(finding)
+        finding_rectified(finding=finding)
     else:
         finding.status = rectification.status_before
         finding.save(update_fields=["status", "updated_at"])

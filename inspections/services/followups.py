@@ -30,7 +30,7 @@ from ..models import (
 from ..models.findings import UNRESOLVED
 
 
-def mission_close_if_done(mission: Mission) -> bool:
+def mission_close_if_done(*, mission: Mission) -> bool:
     """A debriefed mission whose every finding is verified rectified (or that had none) needs
     no follow-up visit: it closes."""
     if mission.status != MissionStatus.DEBRIEFED:
@@ -43,7 +43,7 @@ def mission_close_if_done(mission: Mission) -> bool:
     return bool(updated)
 
 
-def follow_up_schedule(mission: Mission, *, today: dt.date) -> FollowUpVisit | None:
+def follow_up_schedule(*, mission: Mission, today: dt.date) -> FollowUpVisit | None:
     """Schedule the follow-up visit of a debriefed mission whose last date has passed and
     that still has findings open; tell the lead inspector and the DO (¶40). Idempotent."""
     with transaction.atomic():
@@ -59,7 +59,7 @@ def follow_up_schedule(mission: Mission, *, today: dt.date) -> FollowUpVisit | N
         ]
         if last is not None and last >= today:
             return None
-        if mission_close_if_done(mission):
+        if mission_close_if_done(mission=mission):
             return None
         visit, _created = FollowUpVisit.objects.get_or_create(
             mission=mission,
@@ -170,7 +170,7 @@ def follow_up_complete(*, user, visit: FollowUpVisit, notes: str = "") -> Follow
             updated_at=now,
         )
         if rectified:
-            finding_rectified(finding)
+            finding_rectified(finding=finding)
         else:
             finding.status = FindingStatus.NOT_RECTIFIED
             finding.save(update_fields=["status", "updated_at"])

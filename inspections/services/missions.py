@@ -266,6 +266,6 @@ def mission_debrief(*, user, mission: Mission, summary: str = "") -> Mission:
     # A mission without findings has nothing to follow up (¶40).
     from .followups import mission_close_if_done
 
-    if mission_close_if_done(mission):
+    if mission_close_if_done(mission=mission):
         mission.refresh_from_db()
     return mission

@@ -94,11 +94,11 @@ def test_a_scan_killed_halfway_sends_the_rest_once_when_run_again(
     day = max(mission.findings.values_list("deadline", flat=True))
     # Both findings fall due on the same day for this test.
     mission.findings.update(deadline=day)
-    created = deadlines.reminders_create(day)
+    created = deadlines.reminders_create(today=day)
     assert created == 2
     pending = list(FindingReminder.objects.filter(sent_at__isnull=True).order_by("pk"))
     with django_capture_on_commit_callbacks(execute=True):
-        assert deadlines.reminder_send(pending[0].pk)
+        assert deadlines.reminder_send(reminder_id=pending[0].pk)
     # ... the worker dies here; the next run picks up what is left and nothing twice.
     result = run_scan(day, django_capture_on_commit_callbacks)
     assert result == {"created": 0, "sent": 1}
@@ -183,7 +183,7 @@ def test_a_failed_follow_up_reports_to_the_agencies_and_the_hlcm_once(
     assert any("hq.a@" in ",".join(m.to) for m in mail.outbox)
     # Sent again (a redelivered task): nothing goes out twice.
     with django_capture_on_commit_callbacks(execute=True):
-        assert escalation_send(escalation) == 0
+        assert escalation_send(escalation=escalation) == 0
     assert len(mail.outbox) == sent_first
 
 
@@ -208,7 +208,7 @@ def test_an_escalation_killed_halfway_sends_the_rest(
     EscalationDelivery.objects.filter(recipient="hlcm").update(sent_at=dt.datetime.now(dt.UTC))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert escalation_send(escalation) == 1
+        assert escalation_send(escalation=escalation) == 1
     assert [m.to for m in mail.outbox if "hlcm@example.org" in m.to] == []
     assert not EscalationDelivery.objects.filter(sent_at__isnull=True).exists()
 

@@ -33,7 +33,7 @@ LIST = reverse("inspections:follow-up-list")
 def scheduled(world: World) -> FollowUpVisit:
     """The follow-up visit, scheduled the day after the last rectification date."""
     last = max(world.a.deadline, world.b.deadline)
-    return follow_up_schedule(world.mission, today=last + dt.timedelta(days=1))
+    return follow_up_schedule(mission=world.mission, today=last + dt.timedelta(days=1))
 
 
 @pytest.fixture

@@ -75,11 +75,11 @@ def record_completion(
         },
     )
     if created and record.status == RecordStatus.VERIFIED:
-        issue_certificate(record)
+        certificate_issue(record=record)
     return record, created
 
 
-def issue_certificate(record: TrainingRecord):
+def certificate_issue(*, record: TrainingRecord):
     """Every verified completion of a course yields a certificate (¶27); a briefing is
     acknowledged in writing instead (¶33)."""
     if record.course.kind == CourseKind.ARRIVAL_BRIEFING:
@@ -160,7 +160,7 @@ def record_verify(*, actor, record: TrainingRecord) -> TrainingRecord:
     record.verified_by = actor
     record.verified_at = timezone.now()
     record.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
-    issue_certificate(record)
+    certificate_issue(record=record)
     return record
 
 

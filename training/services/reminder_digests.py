@@ -263,7 +263,7 @@ def _deliver(digest: ReminderDigest, subject: str, body: str, url: str) -> bool:
     return True
 
 
-def digest_send(digest_id: int, *, today: dt.date) -> bool:
+def digest_send(*, digest_id: int, today: dt.date) -> bool:
     """Send one digest unless it was sent; returns whether a message went out."""
     with transaction.atomic():
         # Another run or worker that got there first wins; a crash before the commit undoes
@@ -284,4 +284,4 @@ def digest_send(digest_id: int, *, today: dt.date) -> bool:
 
 def digests_send(digest_ids, *, today: dt.date) -> int:
     """Send each digest in turn (each in its own transaction); returns how many went out."""
-    return sum(digest_send(pk, today=today) for pk in digest_ids)
+    return sum(digest_send(digest_id=pk, today=today) for pk in digest_ids)

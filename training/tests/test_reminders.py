@@ -444,7 +444,7 @@ def test_sending_a_digest_costs_the_same_queries_whatever_its_items(
         # SELECT their current status from the view; UPDATE items; notify: SELECT the notice,
         # SAVEPOINT, INSERT, RELEASE; RELEASE.
         with django_capture_on_commit_callbacks(), django_assert_num_queries(13):
-            assert reminder_digests.digest_send(digest.pk, today=TODAY)
+            assert reminder_digests.digest_send(digest_id=digest.pk, today=TODAY)
         digest.refresh_from_db()
         assert digest.items == items
 
